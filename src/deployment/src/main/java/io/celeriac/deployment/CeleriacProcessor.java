@@ -1,8 +1,24 @@
 package io.celeriac.deployment;
 
+import io.celeriac.broker.Broker;
+import io.celeriac.producer.CeleriacProducer;
+import io.celeriac.producer.TaskClientSupport;
+import io.celeriac.redis.RedisGateway;
+import io.celeriac.registry.TaskRegistry;
+import io.celeriac.result.ResultListener;
+import io.celeriac.result.ResultStore;
+import io.celeriac.runtime.CeleriacBuildTimeConfig;
+import io.celeriac.runtime.ProcessIdentity;
+import io.celeriac.worker.Worker;
+import io.celeriac.worker.WorkerIdentity;
+import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
+import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.builditem.FeatureBuildItem;
+import io.quarkus.deployment.builditem.nativeimage.NativeImageResourcePatternsBuildItem;
+import io.quarkus.redis.deployment.client.RequestedRedisClientBuildItem;
 
+/** The extension's feature, its beans, and what it needs from other extensions. */
 class CeleriacProcessor {
 
     static final String FEATURE = "celeriac";
@@ -10,5 +26,25 @@ class CeleriacProcessor {
     @BuildStep
     FeatureBuildItem feature() {
         return new FeatureBuildItem(FEATURE);
+    }
+
+    @BuildStep
+    AdditionalBeanBuildItem beans() {
+        return AdditionalBeanBuildItem.builder().setUnremovable()
+                .addBeanClasses(CeleriacProducer.class, TaskClientSupport.class, TaskRegistry.class, Broker.class,
+                        RedisGateway.class, ResultStore.class, ResultListener.class, Worker.class,
+                        WorkerIdentity.class, ProcessIdentity.class)
+                .build();
+    }
+
+    @BuildStep
+    void redisClient(CeleriacBuildTimeConfig config, BuildProducer<RequestedRedisClientBuildItem> clients) {
+        // Celeriac looks its client up programmatically: ask the Redis extension to create it.
+        clients.produce(new RequestedRedisClientBuildItem(config.client().orElse("<default>")));
+    }
+
+    @BuildStep
+    NativeImageResourcePatternsBuildItem luaScripts() {
+        return NativeImageResourcePatternsBuildItem.builder().includeGlob("io/celeriac/lua/*.lua").build();
     }
 }

@@ -1,0 +1,49 @@
+package io.celeriac.broker;
+
+import java.time.Duration;
+import java.util.List;
+
+import io.vertx.redis.client.Request;
+
+/**
+ * A worker's hold on one queue: takes messages, keeps them in flight under a lease, and settles each one
+ * (acknowledge, requeue, reschedule, dead-letter). Each step that moves a message is atomic in Redis.
+ */
+public interface QueueConsumer {
+
+    /** The queue. */
+    String queue();
+
+    /** Takes up to {@code max} ready messages without blocking. */
+    List<Delivery> fetch(int max);
+
+    /**
+     * Blocks up to {@code timeout} until a message may be ready; returns at once when one already is. A
+     * message it receives is already held in flight and returned by the next {@link #fetch(int)}.
+     */
+    boolean awaitMessages(Duration timeout);
+
+    /** Adds the commands that acknowledge (forget) these deliveries to a pipeline. */
+    void appendAck(List<Request> pipeline, List<Delivery> deliveries);
+
+    /** Moves a delivery to the dead-letter store, replacing it by {@code entryJson}. */
+    void deadLetter(Delivery delivery, String entryJson);
+
+    /** Replaces a delivery by {@code next}, to be delivered at its due time. */
+    void reschedule(Delivery delivery, OutgoingMessage next);
+
+    /** Returns deliveries to the front of the queue at once. */
+    int requeue(List<Delivery> deliveries);
+
+    /** Renews this consumer's lease; returns {@code false} if it had been lost (reaped as dead). */
+    boolean renewLease();
+
+    /** Returns the messages of consumers whose lease expired to the queue; returns how many. */
+    RecoveryReport recoverAbandoned();
+
+    /** Moves due delayed messages to the queue; returns the epoch ms of the next due one, or -1. */
+    long promoteDue();
+
+    /** Releases the blocking connection and leaves the consumer set; returns messages still held. */
+    long leave();
+}

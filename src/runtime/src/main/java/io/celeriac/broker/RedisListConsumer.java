@@ -1,0 +1,206 @@
+package io.celeriac.broker;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.jboss.logging.Logger;
+
+import io.celeriac.redis.RedisGateway;
+import io.celeriac.redis.RedisUnavailableException;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.RedisConnection;
+import io.vertx.redis.client.Request;
+import io.vertx.redis.client.Response;
+
+/**
+ * A worker's consumer on a list-based queue.
+ *
+ * <p>
+ * Life of a message: a producer LPUSHes it on {@code ready}; {@code list_fetch.lua} moves it, in one atomic step,
+ * into this consumer's in-flight hash under a delivery tag; the worker runs it and acknowledges it with an
+ * {@code HDEL} pipelined with the result. While it runs, the consumer's lease in the {@code consumers} sorted set is
+ * renewed; if the worker dies, the lease expires and any other worker's {@code list_recover.lua} puts the message
+ * back on {@code ready}.
+ *
+ * <p>
+ * An idle consumer blocks on {@code BLMOVE ready -> landing} over its own connection, so that the message that
+ * wakes it is already in a list it owns (never in transit in a socket) and the next fetch takes it.
+ */
+final class RedisListConsumer implements QueueConsumer {
+
+    private static final Logger LOG = Logger.getLogger(RedisListConsumer.class);
+
+    /** Redis answers a blocking read by its own timeout; allow this much more before calling it a network failure. */
+    private static final Duration BLOCKING_MARGIN = Duration.ofSeconds(5);
+
+    private final RedisGateway redis;
+    private final QueueKeys keys;
+    private final String consumerId;
+    private final long leaseMillis;
+    private final int maxRedeliveries;
+    private final AtomicLong nextTag = new AtomicLong(1);
+    private volatile boolean mayHaveLanded = true; // a previous incarnation cannot exist (ids are unique), but be safe
+    /** Whether this consumer's lease was ever written; only then can a missing lease mean it was reaped. */
+    private volatile boolean leaseWritten;
+    private RedisConnection blockingConnection;
+
+    RedisListConsumer(RedisGateway redis, QueueKeys keys, String consumerId, Duration lease, int maxRedeliveries) {
+        this.redis = redis;
+        this.keys = keys;
+        this.consumerId = consumerId;
+        this.leaseMillis = lease.toMillis();
+        this.maxRedeliveries = maxRedeliveries;
+    }
+
+    @Override
+    public String queue() {
+        return keys.queue();
+    }
+
+    @Override
+    public List<Delivery> fetch(int max) {
+        long firstTag = nextTag.get();
+        boolean landed = mayHaveLanded;
+        Response reply = ListScripts.FETCH.run(redis,
+                List.of(keys.ready(), keys.prioritized(), keys.inFlight(consumerId), keys.landing(consumerId),
+                        keys.consumers()),
+                List.of(Integer.toString(max), consumerId, Long.toString(leaseMillis), Long.toString(firstTag),
+                        landed ? "1" : "0"));
+        if (landed) {
+            mayHaveLanded = false;
+        }
+        int size = reply == null ? 0 : reply.size();
+        if (size == 0) {
+            return List.of();
+        }
+        List<Delivery> deliveries = new ArrayList<>(size / 2);
+        for (int i = 0; i < size; i += 2) {
+            deliveries.add(new Delivery(this, reply.get(i).toString(), reply.get(i + 1).toString()));
+        }
+        // Tags only need to be unique within this consumer's hash; the script used one per message taken.
+        nextTag.addAndGet(deliveries.size());
+        leaseWritten = true;
+        return deliveries;
+    }
+
+    @Override
+    public boolean awaitMessages(Duration timeout) {
+        RedisConnection connection = blockingConnection();
+        Request blmove = Request.cmd(Command.BLMOVE).arg(keys.ready()).arg(keys.landing(consumerId))
+                .arg("RIGHT").arg("LEFT").arg(String.format(java.util.Locale.ROOT, "%.3f", timeout.toMillis() / 1000.0));
+        try {
+            Response moved = RedisGateway.await(connection.send(blmove), timeout.plus(BLOCKING_MARGIN), blmove);
+            if (moved != null) {
+                mayHaveLanded = true;
+                return true;
+            }
+            return false;
+        } catch (RedisUnavailableException e) {
+            // The reply may have been lost with the connection: the message would sit in our landing list.
+            mayHaveLanded = true;
+            closeBlockingConnection();
+            throw e;
+        }
+    }
+
+    private synchronized RedisConnection blockingConnection() {
+        if (blockingConnection == null) {
+            RedisConnection connection = redis.connect();
+            connection.exceptionHandler(e -> {
+                LOG.debugf("Blocking connection of %s on %s failed: %s", consumerId, keys.queue(), e.getMessage());
+                closeBlockingConnection();
+            });
+            connection.endHandler(v -> closeBlockingConnection());
+            blockingConnection = connection;
+        }
+        return blockingConnection;
+    }
+
+    private synchronized void closeBlockingConnection() {
+        if (blockingConnection != null) {
+            blockingConnection.close();
+            blockingConnection = null;
+        }
+    }
+
+    @Override
+    public void appendAck(List<Request> pipeline, List<Delivery> deliveries) {
+        Request hdel = Request.cmd(Command.HDEL).arg(keys.inFlight(consumerId));
+        for (Delivery delivery : deliveries) {
+            hdel.arg(delivery.tag());
+        }
+        pipeline.add(hdel);
+    }
+
+    @Override
+    public void deadLetter(Delivery delivery, String entryJson) {
+        ListScripts.DEAD_LETTER.run(redis, List.of(keys.deadLetters(), keys.inFlight(consumerId)),
+                List.of(entryJson, delivery.tag()));
+    }
+
+    @Override
+    public void reschedule(Delivery delivery, OutgoingMessage next) {
+        if (!next.isDelayed()) {
+            next = new OutgoingMessage(next.payload(), next.priority(), System.currentTimeMillis());
+        }
+        ListScripts.RESCHEDULE.run(redis, List.of(keys.delayed(), keys.inFlight(consumerId)),
+                List.of(Long.toString(next.dueAtMillis()), RedisListPublisher.delayedMember(next), delivery.tag()));
+    }
+
+    @Override
+    public int requeue(List<Delivery> deliveries) {
+        if (deliveries.isEmpty()) {
+            return 0;
+        }
+        List<String> tags = new ArrayList<>(deliveries.size());
+        for (Delivery delivery : deliveries) {
+            tags.add(delivery.tag());
+        }
+        Response reply = ListScripts.REQUEUE.run(redis,
+                List.of(keys.ready(), keys.prioritized(), keys.inFlight(consumerId)), tags);
+        return reply.toInteger();
+    }
+
+    @Override
+    public boolean renewLease() {
+        Response added = ListScripts.RENEW.run(redis, List.of(keys.consumers()),
+                List.of(consumerId, Long.toString(leaseMillis)));
+        boolean wasWritten = leaseWritten;
+        leaseWritten = true;
+        return added.toInteger() == 0 || !wasWritten;
+    }
+
+    @Override
+    public RecoveryReport recoverAbandoned() {
+        Response reply = ListScripts.RECOVER.run(redis,
+                List.of(keys.consumers(), keys.ready(), keys.prioritized(), keys.deadLetters(), keys.redeliveries()),
+                List.of(keys.base(), Integer.toString(maxRedeliveries), keys.queue()));
+        int reaped = reply.get(0).toInteger();
+        if (reaped == 0) {
+            return RecoveryReport.NOTHING;
+        }
+        List<String> dead = new ArrayList<>(reaped);
+        for (int i = 3; i < reply.size(); i++) {
+            dead.add(reply.get(i).toString());
+        }
+        return new RecoveryReport(dead, reply.get(1).toLong(), reply.get(2).toLong());
+    }
+
+    @Override
+    public long promoteDue() {
+        Response reply = ListScripts.PROMOTE.run(redis, List.of(keys.delayed(), keys.ready(), keys.prioritized()),
+                List.of("1000"));
+        return reply.get(1).toLong();
+    }
+
+    @Override
+    public long leave() {
+        closeBlockingConnection();
+        Response held = ListScripts.LEAVE.run(redis,
+                List.of(keys.consumers(), keys.inFlight(consumerId), keys.landing(consumerId), keys.ready()),
+                List.of(consumerId));
+        return held.toLong();
+    }
+}

@@ -1,0 +1,219 @@
+package io.celeriac.result;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Reception;
+import jakarta.inject.Singleton;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.celeriac.TaskInfo;
+import io.celeriac.message.TaskIds;
+import io.celeriac.redis.RedisGateway;
+import io.celeriac.runtime.CeleriacConfig;
+import io.quarkus.runtime.ShutdownEvent;
+import io.vertx.core.Vertx;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.RedisConnection;
+import io.vertx.redis.client.Request;
+import io.vertx.redis.client.Response;
+
+/**
+ * Waits for results without polling: this process subscribes once to its own reply channel, which every message it
+ * sends names in {@code reply_to}; workers publish the final result documents of those tasks there.
+ *
+ * <p>
+ * A waiter reads the stored result once its channel is subscribed, so a result published before anybody waited is
+ * not missed. When the subscription breaks (Redis restarted), it is re-established and every pending task is read
+ * again, since notifications sent meanwhile are gone.
+ */
+@Singleton
+public class ResultListener {
+
+    private static final Logger LOG = Logger.getLogger(ResultListener.class);
+
+    /** Pause before subscribing again after the connection broke. */
+    private static final long RECONNECT_DELAY_MS = 500;
+
+    private final RedisGateway redis;
+    private final ResultStore store;
+    private final ObjectMapper mapper;
+    private final Vertx vertx;
+    private final String channel;
+    private final Map<String, Set<CompletableFuture<TaskInfo>>> waiters = new ConcurrentHashMap<>();
+    private final Object lock = new Object();
+    private CompletableFuture<Void> subscription;
+    private RedisConnection connection;
+    private volatile boolean closed;
+
+    ResultListener(RedisGateway redis, ResultStore store, ObjectMapper mapper, Vertx vertx, CeleriacConfig config) {
+        this.redis = redis;
+        this.store = store;
+        this.mapper = mapper;
+        this.vertx = vertx;
+        this.channel = config.keyPrefix() + ":reply:" + TaskIds.newId();
+    }
+
+    /** The channel on which this process hears about the results of the tasks it sent. */
+    public String channel() {
+        return channel;
+    }
+
+    /**
+     * A future completed with the task's final state (SUCCESS, FAILURE or REVOKED). Cancel or time it out to stop
+     * waiting; it is forgotten then.
+     */
+    public CompletableFuture<TaskInfo> watch(String taskId) {
+        CompletableFuture<TaskInfo> waiter = new CompletableFuture<>();
+        waiters.computeIfAbsent(taskId, id -> ConcurrentHashMap.newKeySet()).add(waiter);
+        waiter.whenComplete((info, failure) -> forget(taskId, waiter));
+        subscribed().thenRun(() -> checkStored(taskId));
+        return waiter;
+    }
+
+    /** How many tasks are being waited for; for metrics and tests. */
+    public int pending() {
+        return waiters.size();
+    }
+
+    private void forget(String taskId, CompletableFuture<TaskInfo> waiter) {
+        waiters.computeIfPresent(taskId, (id, set) -> {
+            set.remove(waiter);
+            return set.isEmpty() ? null : set;
+        });
+    }
+
+    private CompletableFuture<Void> subscribed() {
+        synchronized (lock) {
+            if (subscription == null) {
+                subscription = new CompletableFuture<>();
+                connect(subscription);
+            }
+            return subscription;
+        }
+    }
+
+    private void connect(CompletableFuture<Void> attempt) {
+        if (closed) {
+            return;
+        }
+        redis.connectAsync().onSuccess(conn -> {
+            synchronized (lock) {
+                connection = conn;
+            }
+            conn.handler(push -> onPush(push, attempt));
+            conn.exceptionHandler(e -> lost(conn, e));
+            conn.endHandler(v -> lost(conn, null));
+            conn.send(Request.cmd(Command.SUBSCRIBE).arg(channel)).onFailure(e -> lost(conn, e));
+        }).onFailure(e -> {
+            LOG.debugf("Cannot subscribe to %s yet: %s", channel, e.getMessage());
+            retryLater(attempt);
+        });
+    }
+
+    private void onPush(Response push, CompletableFuture<Void> attempt) {
+        if (push == null || push.size() < 3) {
+            return;
+        }
+        String kind = push.get(0).toString();
+        if ("subscribe".equals(kind)) {
+            attempt.complete(null);
+            // Notifications sent while we were not subscribed are lost: read every pending task again.
+            for (String taskId : waiters.keySet()) {
+                checkStored(taskId);
+            }
+        } else if ("message".equals(kind)) {
+            dispatch(push.get(2).toString());
+        }
+    }
+
+    private void lost(RedisConnection conn, Throwable cause) {
+        CompletableFuture<Void> attempt;
+        synchronized (lock) {
+            if (connection != conn) {
+                return;
+            }
+            connection = null;
+            attempt = subscription;
+            conn.close();
+            if (attempt != null && attempt.isDone()) {
+                // Start over with a fresh attempt that new waiters will wait for.
+                attempt = new CompletableFuture<>();
+                subscription = attempt;
+            }
+        }
+        if (!closed) {
+            LOG.warnf("Result subscription %s lost (%s); subscribing again", channel,
+                    cause == null ? "connection closed" : cause.getMessage());
+            retryLater(attempt);
+        }
+    }
+
+    private void retryLater(CompletableFuture<Void> attempt) {
+        if (closed || attempt == null) {
+            return;
+        }
+        vertx.setTimer(RECONNECT_DELAY_MS, id -> connect(attempt));
+    }
+
+    private void dispatch(String payload) {
+        JsonNode documents;
+        try {
+            documents = mapper.readTree(payload);
+        } catch (Exception e) {
+            LOG.warnf("Ignoring an unreadable result notification on %s: %s", channel, e.getMessage());
+            return;
+        }
+        if (documents.isArray()) {
+            for (JsonNode document : documents) {
+                complete(ResultDocuments.read(document));
+            }
+        } else {
+            complete(ResultDocuments.read(documents));
+        }
+    }
+
+    private void checkStored(String taskId) {
+        if (!waiters.containsKey(taskId)) {
+            return;
+        }
+        store.readAsync(taskId).onSuccess(info -> info.ifPresent(this::complete))
+                .onFailure(e -> LOG.debugf("Could not read the result of %s: %s", taskId, e.getMessage()));
+    }
+
+    private void complete(TaskInfo info) {
+        if (info.taskId() == null || !info.state().isReady()) {
+            return;
+        }
+        Set<CompletableFuture<TaskInfo>> set = waiters.get(info.taskId());
+        if (set != null) {
+            for (CompletableFuture<TaskInfo> waiter : set.toArray(CompletableFuture[]::new)) {
+                waiter.complete(info);
+            }
+        }
+    }
+
+    /** Shutting down closes Redis connections in no particular order: stop resubscribing before that starts. */
+    void onShutdown(@Observes(notifyObserver = Reception.IF_EXISTS) ShutdownEvent event) {
+        close();
+    }
+
+    @PreDestroy
+    void close() {
+        closed = true;
+        synchronized (lock) {
+            if (connection != null) {
+                connection.close();
+                connection = null;
+            }
+        }
+    }
+}

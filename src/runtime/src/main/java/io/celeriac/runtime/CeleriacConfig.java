@@ -1,0 +1,171 @@
+package io.celeriac.runtime;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import io.quarkus.runtime.annotations.ConfigPhase;
+import io.quarkus.runtime.annotations.ConfigRoot;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * Celeriac run-time settings: queues, workers and results.
+ */
+@ConfigMapping(prefix = "celeriac")
+@ConfigRoot(phase = ConfigPhase.RUN_TIME)
+public interface CeleriacConfig {
+
+    /**
+     * The queue a task is sent to when neither the call nor the task's {@code @Task(queue)} names one.
+     */
+    @WithDefault("default")
+    String defaultQueue();
+
+    /**
+     * The prefix of the Redis keys Celeriac uses for queues, leases and bookkeeping.
+     */
+    @WithDefault("celeriac")
+    String keyPrefix();
+
+    /**
+     * The worker role of this application.
+     */
+    WorkerConfig worker();
+
+    /**
+     * The result backend.
+     */
+    ResultConfig result();
+
+    /**
+     * Retry defaults for tasks that do not set their own on {@code @Task}.
+     */
+    RetryConfig retry();
+
+    /** Worker settings. */
+    interface WorkerConfig {
+
+        /**
+         * Whether this application runs a worker that consumes the configured queues.
+         */
+        @WithDefault("false")
+        boolean enabled();
+
+        /**
+         * The queues this worker consumes.
+         */
+        @WithDefault("default")
+        List<String> queues();
+
+        /**
+         * How many tasks this worker runs at the same time (each on its own virtual thread).
+         */
+        @WithDefault("16")
+        int concurrency();
+
+        /**
+         * The most messages one fetch takes from Redis in one round trip; a fetch never takes more than there are
+         * free slots.
+         */
+        @WithDefault("64")
+        int prefetch();
+
+        /**
+         * How long an idle worker blocks in Redis waiting for a message before it checks again; short so that
+         * shutdown stays prompt.
+         */
+        @WithDefault("1s")
+        Duration blockTime();
+
+        /**
+         * How long a worker's claim on its in-flight messages lasts without renewal; the worker renews it every third
+         * of this while alive. When a worker dies, any other worker returns its in-flight messages to the queue once
+         * the lease has expired.
+         */
+        @WithDefault("30s")
+        Duration leaseDuration();
+
+        /**
+         * How often the worker looks for delayed messages (countdown, ETA, retry backoff) that have become due, at
+         * most; it wakes earlier when it knows the next one is due sooner.
+         */
+        @WithDefault("500ms")
+        Duration delayedPollInterval();
+
+        /**
+         * How many times a message may be recovered from a worker that died while running it before it is
+         * considered poison and moved to the dead-letter store.
+         */
+        @WithDefault("5")
+        int maxRedeliveries();
+
+        /**
+         * On shutdown, how long running tasks may take to finish before their messages are returned to the queue.
+         */
+        @WithDefault("20s")
+        Duration shutdownTimeout();
+
+        /**
+         * This worker's name in logs and in the worker registry; defaults to {@code celeriac@<hostname>}.
+         */
+        Optional<String> name();
+
+        /**
+         * Soft time limit for tasks that declare none: the task's thread is interrupted after this long.
+         */
+        Optional<Duration> softTimeLimit();
+
+        /**
+         * Hard time limit for tasks that declare none: the worker records FAILURE and frees the slot after this long.
+         */
+        Optional<Duration> timeLimit();
+    }
+
+    /** Retry defaults. */
+    interface RetryConfig {
+
+        /**
+         * How many times a failing task is retried before it is recorded as FAILURE and dead-lettered; 0 disables
+         * retries.
+         */
+        @WithDefault("3")
+        int maxRetries();
+
+        /**
+         * The delay before the first retry; each further retry doubles it, and the delay actually used is drawn at
+         * random between zero and that value (full jitter), so that failing tasks do not retry in lockstep.
+         */
+        @WithDefault("1s")
+        Duration backoff();
+
+        /**
+         * The longest delay between two retries.
+         */
+        @WithDefault("5m")
+        Duration backoffMax();
+    }
+
+    /** Result backend settings. */
+    interface ResultConfig {
+
+        /**
+         * How long results and states are kept in Redis.
+         */
+        @WithDefault("1d")
+        Duration expires();
+
+        /**
+         * Whether workers record the STARTED state when a task begins. Writes of STARTED that a quick task's final
+         * state overtakes are skipped, so this costs little under load.
+         */
+        @WithDefault("true")
+        boolean trackStarted();
+
+        /**
+         * The prefix of result keys; Celery's, so that Celery clients and Celeriac read each other's results.
+         */
+        @WithDefault("celery-task-meta-")
+        String keyPrefix();
+    }
+}

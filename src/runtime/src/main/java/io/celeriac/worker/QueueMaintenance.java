@@ -1,0 +1,124 @@
+package io.celeriac.worker;
+
+import java.time.Duration;
+
+import org.jboss.logging.Logger;
+
+import io.celeriac.broker.QueueConsumer;
+import io.celeriac.broker.RecoveryReport;
+import io.celeriac.redis.RedisGateway;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Request;
+
+/**
+ * Background duties of a worker toward one queue: renew its lease (every third of the lease), return the messages
+ * of dead workers to the queue, and promote delayed messages when they fall due (sleeping until the next one is due,
+ * at most the poll interval).
+ *
+ * <p>
+ * After a Redis restart, every lease looks expired by the time of the outage. Recovery therefore waits until Redis
+ * has been up for a whole lease duration, giving live workers the chance to renew first, so that a restart does
+ * not make workers re-run each other's running tasks.
+ */
+final class QueueMaintenance implements Runnable {
+
+    private static final Logger LOG = Logger.getLogger(QueueMaintenance.class);
+
+    private final QueueConsumer consumer;
+    private final RedisGateway redis;
+    private final long leaseMillis;
+    private final long pollMillis;
+    private final Backoff backoff;
+    private volatile boolean running = true;
+    private volatile Thread thread;
+
+    QueueMaintenance(QueueConsumer consumer, RedisGateway redis, Duration lease, Duration pollInterval) {
+        this.consumer = consumer;
+        this.redis = redis;
+        this.leaseMillis = lease.toMillis();
+        this.pollMillis = Math.max(10, pollInterval.toMillis());
+        this.backoff = new Backoff(LOG, "Maintenance of queue " + consumer.queue());
+    }
+
+    @Override
+    public void run() {
+        thread = Thread.currentThread();
+        long nextRenewal = 0;
+        long nextRecovery = 0;
+        while (running) {
+            long now = System.currentTimeMillis();
+            long nextDue;
+            try {
+                if (now >= nextRenewal) {
+                    if (!consumer.renewLease()) {
+                        LOG.errorf("This worker's lease on queue %s had expired and its in-flight messages were handed"
+                                + " to other workers (was it paused longer than %d ms?); tasks running here may run"
+                                + " twice", consumer.queue(), leaseMillis);
+                    }
+                    nextRenewal = now + leaseMillis / 3;
+                }
+                if (now >= nextRecovery) {
+                    recover();
+                    nextRecovery = now + Math.max(1000, leaseMillis / 2);
+                }
+                nextDue = consumer.promoteDue();
+                backoff.succeeded();
+            } catch (RuntimeException e) {
+                if (!running) {
+                    return; // stop() interrupted a Redis call: not an outage
+                }
+                if (!backoff.pause(e)) {
+                    return;
+                }
+                continue;
+            }
+            long wake = Math.min(Math.min(nextRenewal, nextRecovery), now + pollMillis);
+            if (nextDue > 0) {
+                wake = Math.min(wake, nextDue);
+            }
+            long sleep = wake - System.currentTimeMillis();
+            if (sleep > 0) {
+                try {
+                    Thread.sleep(sleep);
+                } catch (InterruptedException e) {
+                    if (!running) {
+                        return;
+                    }
+                }
+            }
+        }
+    }
+
+    private void recover() {
+        long uptimeMillis = redisUptimeSeconds() * 1000;
+        if (uptimeMillis < leaseMillis) {
+            LOG.debugf("Redis up for %d ms only: not recovering leases on %s yet", uptimeMillis, consumer.queue());
+            return;
+        }
+        RecoveryReport report = consumer.recoverAbandoned();
+        if (!report.isEmpty()) {
+            LOG.warnf("Recovered %d in-flight messages of dead worker(s) %s on queue %s%s", report.returned(),
+                    report.deadConsumers(), consumer.queue(), report.deadLettered() > 0
+                            ? "; " + report.deadLettered() + " dead-lettered after too many redeliveries"
+                            : "");
+        }
+    }
+
+    private long redisUptimeSeconds() {
+        String info = redis.send(Request.cmd(Command.INFO).arg("server")).toString();
+        int at = info.indexOf("uptime_in_seconds:");
+        if (at < 0) {
+            return Long.MAX_VALUE / 1000;
+        }
+        int end = info.indexOf('\r', at);
+        return Long.parseLong(info.substring(at + "uptime_in_seconds:".length(), end < 0 ? info.length() : end).trim());
+    }
+
+    void stop() {
+        running = false;
+        Thread t = thread;
+        if (t != null) {
+            t.interrupt();
+        }
+    }
+}

@@ -1,0 +1,183 @@
+package io.celeriac.worker;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.jboss.logging.Logger;
+
+import io.celeriac.broker.Delivery;
+import io.celeriac.broker.QueueConsumer;
+import io.celeriac.redis.RedisGateway;
+import io.celeriac.result.ResultStore;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Request;
+
+/**
+ * Writes task states, result notifications and acknowledgements behind the tasks, in pipelined batches: a single
+ * writer takes everything queued since its last round trip and sends it as one. Under load, batches grow by
+ * themselves; a lone task still goes out at once.
+ *
+ * <p>
+ * Within a batch, states of one task are coalesced (a STARTED that a SUCCESS overtook is never written),
+ * notifications for one reply channel share one PUBLISH, acknowledgements of one consumer share one HDEL, and
+ * every acknowledgement follows the state it settles. If Redis is down, the batch is retried until it goes
+ * through: unacknowledged messages stay in flight meanwhile, so a crash then costs a re-run, never a loss.
+ */
+final class ResultPipeline {
+
+    private static final Logger LOG = Logger.getLogger(ResultPipeline.class);
+
+    /** Bounds one round trip; more waits for the next. */
+    private static final int MAX_BATCH = 1024;
+
+    private final RedisGateway redis;
+    private final ResultStore store;
+    private final LinkedBlockingQueue<Op> queue = new LinkedBlockingQueue<>();
+    private final Backoff backoff = new Backoff(LOG, "Result writer");
+    private final Object idle = new Object();
+    private volatile boolean running = true;
+    /** Submitted and not yet written; what {@link #awaitWritten} waits for. */
+    private final AtomicInteger unwritten = new AtomicInteger();
+    private Thread writer;
+
+    /**
+     * One thing to write.
+     *
+     * @param taskId the task, when {@code document} is set
+     * @param document a result document (JSON), or {@code null}
+     * @param replyTo the channel to notify with the document, or {@code null}
+     * @param ack a delivery to acknowledge after the document is stored, or {@code null}
+     */
+    record Op(String taskId, String document, String replyTo, Delivery ack) {
+    }
+
+    ResultPipeline(RedisGateway redis, ResultStore store) {
+        this.redis = redis;
+        this.store = store;
+    }
+
+    void start() {
+        writer = Thread.ofVirtual().name("celeriac-result-writer").start(this::run);
+    }
+
+    void submit(Op op) {
+        unwritten.incrementAndGet();
+        queue.add(op);
+    }
+
+    private void run() {
+        List<Op> batch = new ArrayList<>();
+        while (running || !queue.isEmpty()) {
+            try {
+                Op first = queue.poll(200, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, MAX_BATCH - 1);
+                send(build(batch));
+                unwritten.addAndGet(-batch.size());
+                batch.clear();
+                synchronized (idle) {
+                    idle.notifyAll();
+                }
+            } catch (InterruptedException e) {
+                // stop() interrupts only after running is false; what could not be written stays unacknowledged
+                break;
+            }
+        }
+    }
+
+    private List<Request> build(List<Op> batch) {
+        Map<String, Op> states = new LinkedHashMap<>();
+        Map<String, List<String>> notifications = new LinkedHashMap<>();
+        Map<QueueConsumer, List<Delivery>> acks = new LinkedHashMap<>();
+        for (Op op : batch) {
+            if (op.document() != null) {
+                states.put(op.taskId(), op);
+                if (op.replyTo() != null) {
+                    notifications.computeIfAbsent(op.replyTo(), c -> new ArrayList<>()).add(op.document());
+                }
+            }
+            if (op.ack() != null) {
+                acks.computeIfAbsent(op.ack().consumer(), c -> new ArrayList<>()).add(op.ack());
+            }
+        }
+        List<Request> requests = new ArrayList<>(states.size() + notifications.size() + acks.size());
+        for (Op op : states.values()) {
+            requests.add(store.write(op.taskId(), op.document()));
+        }
+        for (Map.Entry<String, List<String>> channel : notifications.entrySet()) {
+            requests.add(Request.cmd(Command.PUBLISH).arg(channel.getKey())
+                    .arg("[" + String.join(",", channel.getValue()) + "]"));
+        }
+        for (Map.Entry<QueueConsumer, List<Delivery>> consumer : acks.entrySet()) {
+            consumer.getKey().appendAck(requests, consumer.getValue());
+        }
+        return requests;
+    }
+
+    private void send(List<Request> requests) throws InterruptedException {
+        while (true) {
+            try {
+                if (requests.size() == 1) {
+                    redis.send(requests.get(0));
+                } else {
+                    redis.batch(requests);
+                }
+                backoff.succeeded();
+                return;
+            } catch (RuntimeException e) {
+                if (!backoff.pause(e)) {
+                    throw new InterruptedException();
+                }
+            }
+        }
+    }
+
+    /** Waits until everything submitted so far is written, or {@code timeout} passes; returns whether it was. */
+    boolean awaitWritten(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (idle) {
+            while (unwritten.get() > 0) {
+                long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                if (left <= 0) {
+                    return false;
+                }
+                try {
+                    idle.wait(Math.min(left, 50));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** Stops after writing what is queued, waiting at most {@code timeout}; returns how many writes were dropped. */
+    int stop(Duration timeout) {
+        awaitWritten(timeout);
+        running = false;
+        if (writer != null) {
+            writer.interrupt();
+            try {
+                writer.join(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        int dropped = unwritten.get();
+        if (dropped > 0) {
+            LOG.warnf("%d result writes could not reach Redis before shutdown; their messages stay in flight and"
+                    + " will be run again by another worker", dropped);
+        }
+        return dropped;
+    }
+}

@@ -1,0 +1,39 @@
+package io.celeriac.worker;
+
+import java.util.concurrent.Semaphore;
+
+/** The worker's concurrency bound: one slot per task that may run at the same time. */
+final class Slots {
+
+    private final int capacity;
+    private final Semaphore free;
+
+    Slots(int capacity) {
+        this.capacity = capacity;
+        this.free = new Semaphore(capacity);
+    }
+
+    /** Waits for at least one free slot, then takes up to {@code max}; returns how many it took. */
+    int acquireUpTo(int max) throws InterruptedException {
+        free.acquire();
+        int taken = 1;
+        while (taken < max && free.tryAcquire()) {
+            taken++;
+        }
+        return taken;
+    }
+
+    void release(int count) {
+        if (count > 0) {
+            free.release(count);
+        }
+    }
+
+    int busy() {
+        return capacity - free.availablePermits();
+    }
+
+    int capacity() {
+        return capacity;
+    }
+}

@@ -1,0 +1,192 @@
+package io.celeriac.worker;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.celeriac.broker.Broker;
+import io.celeriac.broker.Delivery;
+import io.celeriac.broker.QueueConsumer;
+import io.celeriac.redis.RedisGateway;
+import io.celeriac.registry.TaskDefinition;
+import io.celeriac.registry.TaskRegistry;
+import io.celeriac.result.ResultStore;
+import io.celeriac.runtime.CeleriacConfig;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * The worker role: consumes the configured queues when {@code celeriac.worker.enabled=true}.
+ *
+ * <p>
+ * Shutdown is graceful: fetching stops, running tasks get {@code celeriac.worker.shutdown-timeout} to finish, the
+ * ones still running are interrupted and their messages returned to the front of their queue at once, pending
+ * results are written, and the worker leaves. Nothing waits for a lease to expire unless Redis is unreachable.
+ */
+@Singleton
+public class Worker {
+
+    private static final Logger LOG = Logger.getLogger(Worker.class);
+
+    private final TaskRegistry registry;
+    private final Broker broker;
+    private final RedisGateway redis;
+    private final ResultStore store;
+    private final ObjectMapper mapper;
+    private final CeleriacConfig config;
+    private final WorkerIdentity identity;
+
+    private final List<ConsumerLoop> loops = new ArrayList<>();
+    private final List<Thread> loopThreads = new ArrayList<>();
+    private final List<QueueMaintenance> maintenance = new ArrayList<>();
+    private final Map<String, QueueConsumer> consumers = new LinkedHashMap<>();
+    private Slots slots;
+    private ResultPipeline results;
+    private TaskRunner runner;
+    private ScheduledExecutorService watchdog;
+    private volatile boolean running;
+
+    Worker(TaskRegistry registry, Broker broker, RedisGateway redis, ResultStore store, ObjectMapper mapper,
+            CeleriacConfig config, WorkerIdentity identity) {
+        this.registry = registry;
+        this.broker = broker;
+        this.redis = redis;
+        this.store = store;
+        this.mapper = mapper;
+        this.config = config;
+        this.identity = identity;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        if (config.worker().enabled()) {
+            start();
+        }
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        stop();
+    }
+
+    /** Starts consuming; called at start-up when the worker role is enabled. */
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        CeleriacConfig.WorkerConfig settings = config.worker();
+        running = true;
+        slots = new Slots(settings.concurrency());
+        results = new ResultPipeline(redis, store);
+        results.start();
+        watchdog = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("celeriac-watchdog")
+                .factory());
+        runner = new TaskRunner(registry, mapper, results, broker, slots, identity, watchdog, config, () -> running);
+        for (String queue : settings.queues()) {
+            QueueConsumer consumer = broker.consumer(queue, identity.consumerId());
+            consumers.put(queue, consumer);
+            ConsumerLoop loop = new ConsumerLoop(consumer, slots, runner, Math.min(settings.prefetch(), 1000),
+                    settings.blockTime());
+            loops.add(loop);
+            loopThreads.add(Thread.ofVirtual().name("celeriac-consumer-" + queue).start(loop));
+            QueueMaintenance duties = new QueueMaintenance(consumer, redis, settings.leaseDuration(),
+                    settings.delayedPollInterval());
+            maintenance.add(duties);
+            Thread.ofVirtual().name("celeriac-maintenance-" + queue).start(duties);
+        }
+        LOG.infof("Celeriac worker %s consuming %s with concurrency %d; tasks: %s", identity.name(), settings.queues(),
+                settings.concurrency(),
+                registry.all().stream().map(TaskDefinition::name).sorted().collect(Collectors.joining(", ")));
+    }
+
+    /** Stops gracefully; called at shutdown. */
+    public synchronized void stop() {
+        if (!running) {
+            return;
+        }
+        Duration timeout = config.worker().shutdownTimeout();
+        LOG.infof("Celeriac worker %s stopping: no new tasks; waiting up to %s for %d running", identity.name(),
+                timeout, runner.inFlight().size());
+        loops.forEach(ConsumerLoop::stop);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!runner.inFlight().isEmpty() && System.nanoTime() < deadline) {
+            sleep(20);
+        }
+        returnUnfinished();
+        running = false;
+        results.stop(Duration.ofSeconds(5));
+        maintenance.forEach(QueueMaintenance::stop);
+        for (Thread thread : loopThreads) {
+            try {
+                thread.join(config.worker().blockTime().toMillis() + 1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        for (QueueConsumer consumer : consumers.values()) {
+            try {
+                long held = consumer.leave();
+                if (held > 0) {
+                    LOG.warnf("%d messages of queue %s are still held by this worker; its lease was expired so that"
+                            + " another worker recovers them now", held, consumer.queue());
+                }
+            } catch (RuntimeException e) {
+                LOG.warnf("Could not leave queue %s cleanly (%s); its messages will be recovered after the lease"
+                        + " expires", consumer.queue(), e.getMessage());
+            }
+        }
+        watchdog.shutdownNow();
+        LOG.infof("Celeriac worker %s stopped", identity.name());
+    }
+
+    private void returnUnfinished() {
+        Map<QueueConsumer, List<Delivery>> unfinished = new LinkedHashMap<>();
+        for (InFlight task : runner.inFlight()) {
+            if (task.claimSettlement()) {
+                unfinished.computeIfAbsent(task.delivery.consumer(), c -> new ArrayList<>()).add(task.delivery);
+                Thread thread = task.thread;
+                if (thread != null) {
+                    thread.interrupt();
+                }
+                LOG.warnf("Task %s[%s] did not finish within the shutdown timeout; returning it to queue %s",
+                        task.taskName(), task.taskId(), task.delivery.queue());
+            }
+        }
+        for (Map.Entry<QueueConsumer, List<Delivery>> entry : unfinished.entrySet()) {
+            try {
+                entry.getKey().requeue(entry.getValue());
+            } catch (RuntimeException e) {
+                LOG.warnf("Could not return %d messages to queue %s (%s); they will be recovered from this worker's"
+                        + " lease", entry.getValue().size(), entry.getKey().queue(), e.getMessage());
+            }
+        }
+    }
+
+    /** Whether the worker role runs. */
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Tasks running now. */
+    public int busySlots() {
+        return slots == null ? 0 : slots.busy();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
