@@ -31,7 +31,13 @@ public record TaskDeclaration(MethodInfo method, String name, String queue, Anno
     }
 
     static String describe(MethodInfo method) {
-        return method.declaringClass().name() + "#" + method.name() + "()";
+        // Parameter types too: overloads share a name, and the message must point at one method.
+        StringBuilder text = new StringBuilder().append(method.declaringClass().name()).append('#')
+                .append(method.name()).append('(');
+        for (int i = 0; i < method.parametersCount(); i++) {
+            text.append(i == 0 ? "" : ", ").append(method.parameterType(i));
+        }
+        return text.append(')').toString();
     }
 
     String string(String attribute) {

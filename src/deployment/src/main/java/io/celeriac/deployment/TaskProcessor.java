@@ -18,6 +18,7 @@ import io.celeriac.runtime.CeleriacRecorder;
 import io.quarkus.arc.deployment.AutoAddScopeBuildItem;
 import io.quarkus.arc.deployment.BeanContainerBuildItem;
 import io.quarkus.arc.deployment.InvokerFactoryBuildItem;
+import io.quarkus.arc.deployment.UnremovableBeanBuildItem;
 import io.quarkus.arc.deployment.ValidationPhaseBuildItem;
 import io.quarkus.arc.deployment.ValidationPhaseBuildItem.ValidationErrorBuildItem;
 import io.quarkus.arc.processor.AnnotationStore;
@@ -46,6 +47,12 @@ class TaskProcessor {
         // A class with @Task methods but no scope becomes a @Singleton bean, as the scheduler does for @Scheduled.
         return AutoAddScopeBuildItem.builder().containsAnnotations(DotNames.TASK)
                 .defaultScope(BuiltinScope.SINGLETON.getName()).unremovable().reason("Found @Task methods").build();
+    }
+
+    @BuildStep
+    UnremovableBeanBuildItem keepTaskBeans() {
+        // Nothing injects a task bean; the worker reaches it through its invoker, so ArC must not remove it.
+        return UnremovableBeanBuildItem.beanClassAnnotation(DotNames.TASK);
     }
 
     @BuildStep

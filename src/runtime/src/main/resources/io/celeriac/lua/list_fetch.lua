@@ -35,11 +35,12 @@ if ARGV[5] == '1' then
   end
 end
 
-if taken < max then
+-- Wake-up tokens do not count toward max, so keep popping until max real messages or an empty list: a token
+-- popped first must not let a prioritized message overtake a priority-0 message behind it.
+while taken < max do
   local popped = redis.call('RPOP', KEYS[1], max - taken)
-  if popped then
-    for _, message in ipairs(popped) do take(message, '') end
-  end
+  if not popped then break end
+  for _, message in ipairs(popped) do take(message, '') end
 end
 
 if taken < max then
