@@ -44,4 +44,20 @@ public interface Celeriac {
 
     /** A handle on the task with this id whose result is read as {@code type}. */
     <T> AsyncResult<T> result(String taskId, Class<T> type);
+
+    /**
+     * Revokes a task: if it is still queued or delayed, it will not run, and its state becomes REVOKED when a
+     * worker meets it. A task already running goes on. The revocation is kept in Redis for
+     * {@code celeriac.revocation.expires}, so workers started later honour it too.
+     */
+    default void revoke(String taskId) {
+        revoke(taskId, false);
+    }
+
+    /**
+     * Revokes a task; with {@code terminate}, a running task's thread is also interrupted and its state becomes
+     * REVOKED (reason "terminated") at once. Terminate is for runaway tasks: the interrupted code decides how it
+     * stops.
+     */
+    void revoke(String taskId, boolean terminate);
 }

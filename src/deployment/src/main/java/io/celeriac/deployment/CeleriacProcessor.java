@@ -11,6 +11,8 @@ import io.celeriac.runtime.CeleriacBuildTimeConfig;
 import io.celeriac.runtime.ProcessIdentity;
 import io.celeriac.worker.Worker;
 import io.celeriac.worker.WorkerIdentity;
+import io.celeriac.broker.RedisDeadLetters;
+import io.celeriac.control.Revocations;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
@@ -33,7 +35,7 @@ class CeleriacProcessor {
         return AdditionalBeanBuildItem.builder().setUnremovable()
                 .addBeanClasses(CeleriacProducer.class, TaskClientSupport.class, TaskRegistry.class, Broker.class,
                         RedisGateway.class, ResultStore.class, ResultListener.class, Worker.class,
-                        WorkerIdentity.class, ProcessIdentity.class)
+                        WorkerIdentity.class, ProcessIdentity.class, RedisDeadLetters.class, Revocations.class)
                 .build();
     }
 

@@ -12,6 +12,8 @@ final class ListScripts {
     static final LuaScript RESCHEDULE = LuaScript.load("list_reschedule");
     static final LuaScript PROMOTE = LuaScript.load("delayed_promote");
     static final LuaScript RENEW = LuaScript.load("lease_renew");
+    static final LuaScript DEAD_REQUEUE = LuaScript.load("dead_requeue");
+    static final LuaScript DEAD_PURGE = LuaScript.load("dead_purge");
     static final LuaScript LEAVE = LuaScript.load("consumer_leave");
 
     private ListScripts() {

@@ -159,6 +159,12 @@ public final class MessageCodec {
         if (task == null || task.isBlank()) {
             throw new MessageFormatException("the message has no task name", id, null, null);
         }
+        String contentType = text(root, "content-type");
+        if (contentType != null && !"application/json".equals(contentType)) {
+            // Pickle, YAML, msgpack: Celery can send them, but only JSON is safe to accept from a queue.
+            throw new MessageFormatException("unsupported content type '" + contentType
+                    + "': only application/json is accepted", id, task, null);
+        }
         JsonNode body = readBody(root, properties, id, task);
         if (!body.isArray() || body.size() < 2 || !body.get(0).isArray() || !body.get(1).isObject()) {
             throw new MessageFormatException("the body is not [args, kwargs, embed]", id, task, null);
@@ -309,6 +315,14 @@ public final class MessageCodec {
             return "";
         }
         int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
+        String line = newline < 0 ? message : message.substring(0, newline);
+        // Jackson appends where in its (redacted) source it stopped: noise in a dead-letter reason.
+        for (String noise : new String[] { " (start marker at [Source", " at [Source" }) {
+            int at = line.indexOf(noise);
+            if (at > 0) {
+                line = line.substring(0, at);
+            }
+        }
+        return line;
     }
 }

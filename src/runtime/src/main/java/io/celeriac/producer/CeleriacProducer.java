@@ -28,6 +28,9 @@ import io.celeriac.message.TaskIds;
 import io.celeriac.message.TaskMessage;
 import io.celeriac.redis.RedisGateway;
 import io.celeriac.redis.RedisUnavailableException;
+import io.celeriac.control.Revocations;
+import io.celeriac.message.MessageSize;
+import io.celeriac.MessageTooLargeException;
 import io.celeriac.registry.TaskDefinition;
 import io.celeriac.registry.TaskRegistry;
 import io.celeriac.result.RedisAsyncResult;
@@ -54,9 +57,12 @@ public class CeleriacProducer implements Celeriac {
     private final String defaultQueue;
     private final String origin;
     private final JavaType objectType;
+    private final Revocations revocations;
+    private final long maxMessageBytes;
 
     CeleriacProducer(TaskRegistry registry, Broker broker, RedisGateway redis, ResultStore results,
-            ResultListener listener, ObjectMapper mapper, CeleriacConfig config, ProcessIdentity identity) {
+            ResultListener listener, ObjectMapper mapper, CeleriacConfig config, ProcessIdentity identity,
+            Revocations revocations) {
         this.registry = registry;
         this.broker = broker;
         this.redis = redis;
@@ -67,6 +73,8 @@ public class CeleriacProducer implements Celeriac {
         this.defaultQueue = config.defaultQueue();
         this.origin = identity.origin();
         this.objectType = mapper.constructType(Object.class);
+        this.revocations = revocations;
+        this.maxMessageBytes = config.maxMessageSize().asLongValue();
     }
 
     @Override
@@ -135,6 +143,11 @@ public class CeleriacProducer implements Celeriac {
         return handle(taskId, mapper.constructType(type));
     }
 
+    @Override
+    public void revoke(String taskId, boolean terminate) {
+        revocations.revoke(List.of(taskId), terminate);
+    }
+
     private <T> AsyncResult<T> handle(String id, JavaType type) {
         return new RedisAsyncResult<>(id, type, results, listener, mapper);
     }
@@ -184,6 +197,10 @@ public class CeleriacProducer implements Celeriac {
                 queue,
                 options.headers());
         String payload = codec.encode(message, broker.bodyEncoding(queue), TaskIds.newId());
+        long size = MessageSize.bytes(payload, maxMessageBytes);
+        if (size > maxMessageBytes) {
+            throw new MessageTooLargeException(id, task, size, maxMessageBytes);
+        }
         OutgoingMessage outgoing = new OutgoingMessage(payload, priority, due == null ? 0 : due.toEpochMilli());
         JavaType resultType = local != null && local.resultType() != null ? local.resultType() : objectType;
         return new Prepared(id, queue, outgoing, resultType);

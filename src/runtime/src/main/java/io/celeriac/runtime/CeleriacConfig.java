@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import io.quarkus.runtime.annotations.ConfigPhase;
 import io.quarkus.runtime.annotations.ConfigRoot;
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -42,6 +43,29 @@ public interface CeleriacConfig {
      * Retry defaults for tasks that do not set their own on {@code @Task}.
      */
     RetryConfig retry();
+
+    /**
+     * The largest message a producer may send and a worker accepts (arguments included, as stored in Redis); larger
+     * ones are refused at send and dead-lettered when found in a queue.
+     */
+    @WithDefault("1M")
+    MemorySize maxMessageSize();
+
+    /**
+     * Revocations.
+     */
+    RevocationConfig revocation();
+
+    /** Revocation settings. */
+    interface RevocationConfig {
+
+        /**
+         * How long a revocation is kept in Redis and honoured by workers, including workers started later; a revoked
+         * task still queued after that runs.
+         */
+        @WithDefault("1d")
+        Duration expires();
+    }
 
     /** Worker settings. */
     interface WorkerConfig {

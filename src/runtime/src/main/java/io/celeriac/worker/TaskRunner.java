@@ -23,6 +23,7 @@ import io.celeriac.broker.Delivery;
 import io.celeriac.broker.OutgoingMessage;
 import io.celeriac.message.MessageCodec;
 import io.celeriac.message.MessageFormatException;
+import io.celeriac.message.MessageSize;
 import io.celeriac.message.RunningTask;
 import io.celeriac.message.TaskIds;
 import io.celeriac.message.TaskMessage;
@@ -66,11 +67,13 @@ final class TaskRunner {
     private final Duration defaultSoftLimit;
     private final Duration defaultHardLimit;
     private final BooleanSupplier running;
+    private final RevokedTasks revoked;
+    private final long maxMessageBytes;
     private final Set<InFlight> inFlight = ConcurrentHashMap.newKeySet();
 
     TaskRunner(io.celeriac.registry.TaskRegistry registry, ObjectMapper mapper, ResultPipeline results, Broker broker,
             Slots slots, WorkerIdentity identity, ScheduledExecutorService watchdog, CeleriacConfig config,
-            BooleanSupplier running) {
+            BooleanSupplier running, RevokedTasks revoked) {
         this.registry = registry;
         this.mapper = mapper;
         this.codec = new MessageCodec(mapper);
@@ -85,6 +88,8 @@ final class TaskRunner {
         this.defaultSoftLimit = config.worker().softTimeLimit().orElse(null);
         this.defaultHardLimit = config.worker().timeLimit().orElse(null);
         this.running = running;
+        this.revoked = revoked;
+        this.maxMessageBytes = config.maxMessageSize().asLongValue();
     }
 
     /** Starts running a delivery for which the caller took a slot; the slot is released when it is settled. */
@@ -119,15 +124,26 @@ final class TaskRunner {
 
     private void run(InFlight task) {
         Delivery delivery = task.delivery;
+        long size = MessageSize.bytes(delivery.payload(), maxMessageBytes);
         TaskMessage message;
         try {
             message = codec.decode(delivery.payload());
         } catch (MessageFormatException e) {
-            reject(task, null, e.taskId(), e.taskName(), "undecodable message: " + e.getMessage(),
-                    "io.celeriac.message", "MessageFormatException");
+            reject(task, null, e.taskId(), e.taskName(), size > maxMessageBytes
+                    ? oversized(size)
+                    : "undecodable message: " + e.getMessage(), "io.celeriac.message", "MessageFormatException");
             return;
         }
         task.message = message;
+        if (size > maxMessageBytes) {
+            reject(task, message, message.id(), message.task(), oversized(size), "io.celeriac",
+                    "MessageTooLargeException");
+            return;
+        }
+        if (revoked.contains(message.id())) {
+            revoke(task, message, "revoked");
+            return;
+        }
         TaskDefinition definition = registry.find(message.task());
         if (definition == null) {
             reject(task, message, message.id(), message.task(),
@@ -324,6 +340,32 @@ final class TaskRunner {
             results.submit(new ResultPipeline.Op(taskId, ResultDocuments.failure(taskId, taskName, errorModule,
                     errorType, reason, message == null ? 0 : message.retries(), identity.name(), delivery.queue())
                     .toString(), message == null ? null : message.replyTo(), null));
+        }
+    }
+
+    private String oversized(long size) {
+        return "oversized message: " + size + " bytes, more than celeriac.max-message-size (" + maxMessageBytes
+                + " bytes)";
+    }
+
+    /** Interrupts running tasks that were revoked with terminate: REVOKED, acknowledged, slot freed. */
+    void terminate(java.util.Collection<String> taskIds) {
+        for (InFlight task : inFlight) {
+            TaskMessage message = task.message;
+            if (message == null || !taskIds.contains(message.id()) || !task.claimSettlement()) {
+                continue;
+            }
+            LOG.warnf("Task %s[%s] revoked with terminate: interrupting it", message.task(), message.id());
+            Thread thread = task.thread;
+            if (thread != null) {
+                thread.interrupt();
+            }
+            String document = message.ignoreResult() ? null
+                    : ResultDocuments.revoked(message.id(), message.task(), "terminated", identity.name(),
+                            task.delivery.queue()).toString();
+            results.submit(new ResultPipeline.Op(message.id(), document, document == null ? null
+                    : message.replyTo(), task.delivery));
+            finished(task);
         }
     }
 

@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.celeriac.broker.Broker;
 import io.celeriac.broker.Delivery;
 import io.celeriac.broker.QueueConsumer;
+import io.celeriac.control.Revocations;
 import io.celeriac.redis.RedisGateway;
 import io.celeriac.registry.TaskDefinition;
 import io.celeriac.registry.TaskRegistry;
@@ -26,6 +27,7 @@ import io.celeriac.result.ResultStore;
 import io.celeriac.runtime.CeleriacConfig;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.vertx.core.Vertx;
 
 /**
  * The worker role: consumes the configured queues when {@code celeriac.worker.enabled=true}.
@@ -47,6 +49,9 @@ public class Worker {
     private final ObjectMapper mapper;
     private final CeleriacConfig config;
     private final WorkerIdentity identity;
+    private final Revocations revocations;
+    private final Vertx vertx;
+    private ControlListener control;
 
     private final List<ConsumerLoop> loops = new ArrayList<>();
     private final List<Thread> loopThreads = new ArrayList<>();
@@ -59,7 +64,7 @@ public class Worker {
     private volatile boolean running;
 
     Worker(TaskRegistry registry, Broker broker, RedisGateway redis, ResultStore store, ObjectMapper mapper,
-            CeleriacConfig config, WorkerIdentity identity) {
+            CeleriacConfig config, WorkerIdentity identity, Revocations revocations, Vertx vertx) {
         this.registry = registry;
         this.broker = broker;
         this.redis = redis;
@@ -67,6 +72,8 @@ public class Worker {
         this.mapper = mapper;
         this.config = config;
         this.identity = identity;
+        this.revocations = revocations;
+        this.vertx = vertx;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -91,7 +98,13 @@ public class Worker {
         results.start();
         watchdog = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("celeriac-watchdog")
                 .factory());
-        runner = new TaskRunner(registry, mapper, results, broker, slots, identity, watchdog, config, () -> running);
+        RevokedTasks revoked = new RevokedTasks();
+        // Before the first fetch: a worker started after a revocation must honour it.
+        revoked.addAll(loadRevocations());
+        runner = new TaskRunner(registry, mapper, results, broker, slots, identity, watchdog, config, () -> running,
+                revoked);
+        control = new ControlListener(redis, vertx, revocations, revoked, runner, mapper);
+        control.open();
         for (String queue : settings.queues()) {
             QueueConsumer consumer = broker.consumer(queue, identity.consumerId());
             consumers.put(queue, consumer);
@@ -118,6 +131,7 @@ public class Worker {
         LOG.infof("Celeriac worker %s stopping: no new tasks; waiting up to %s for %d running", identity.name(),
                 timeout, runner.inFlight().size());
         loops.forEach(ConsumerLoop::stop);
+        control.close();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!runner.inFlight().isEmpty() && System.nanoTime() < deadline) {
             sleep(20);
@@ -147,6 +161,19 @@ public class Worker {
         }
         watchdog.shutdownNow();
         LOG.infof("Celeriac worker %s stopped", identity.name());
+    }
+
+    private List<Revocations.Revoked> loadRevocations() {
+        Backoff backoff = new Backoff(LOG, "Worker start (loading revocations)");
+        while (true) {
+            try {
+                return revocations.load();
+            } catch (RuntimeException e) {
+                if (!backoff.pause(e)) {
+                    throw e;
+                }
+            }
+        }
     }
 
     private void returnUnfinished() {

@@ -1,0 +1,78 @@
+package io.celeriac.worker;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.celeriac.control.Revocations;
+import io.celeriac.redis.ChannelSubscription;
+import io.celeriac.redis.RedisGateway;
+import io.vertx.core.Vertx;
+
+/**
+ * Listens on the control channel for this worker: revocations (kept in {@link RevokedTasks}; with terminate,
+ * the running task is interrupted). After every (re)subscription it reloads the revocations from Redis, since
+ * broadcasts sent while it was not subscribed are lost.
+ */
+final class ControlListener {
+
+    private static final Logger LOG = Logger.getLogger(ControlListener.class);
+
+    private final Revocations revocations;
+    private final RevokedTasks revoked;
+    private final TaskRunner runner;
+    private final ObjectMapper mapper;
+    private final ChannelSubscription subscription;
+
+    ControlListener(RedisGateway redis, Vertx vertx, Revocations revocations, RevokedTasks revoked, TaskRunner runner,
+            ObjectMapper mapper) {
+        this.revocations = revocations;
+        this.revoked = revoked;
+        this.runner = runner;
+        this.mapper = mapper;
+        this.subscription = new ChannelSubscription(redis, vertx, revocations.keys().channel(), this::onMessage,
+                this::onSubscribed);
+    }
+
+    void open() {
+        subscription.open();
+    }
+
+    void close() {
+        subscription.close();
+    }
+
+    private void onSubscribed() {
+        Thread.ofVirtual().name("celeriac-revocations").start(() -> {
+            try {
+                revoked.prune();
+                revoked.addAll(revocations.load());
+            } catch (RuntimeException e) {
+                LOG.warnf("Could not reload revocations (%s); the next resubscription tries again", e.getMessage());
+            }
+        });
+    }
+
+    private void onMessage(String payload) {
+        JsonNode message;
+        try {
+            message = mapper.readTree(payload);
+        } catch (Exception e) {
+            LOG.warnf("Ignoring unreadable control message: %s", payload);
+            return;
+        }
+        if ("revoke".equals(message.path("type").asText())) {
+            long expiry = message.path("expires_ms").asLong(Long.MAX_VALUE);
+            List<String> ids = new ArrayList<>();
+            message.path("ids").forEach(id -> ids.add(id.asText()));
+            ids.forEach(id -> revoked.add(id, expiry));
+            if (message.path("terminate").asBoolean()) {
+                Thread.ofVirtual().name("celeriac-terminate").start(() -> runner.terminate(ids));
+            }
+        }
+    }
+}
