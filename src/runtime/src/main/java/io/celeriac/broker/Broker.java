@@ -8,6 +8,7 @@ import jakarta.inject.Singleton;
 import io.celeriac.message.BodyEncoding;
 import io.celeriac.redis.RedisGateway;
 import io.celeriac.runtime.CeleriacConfig;
+import io.celeriac.runtime.CeleriacConfig.Transport;
 
 /** Hands out the publisher and consumers of each queue, built for the transport the queue is configured with. */
 @Singleton
@@ -29,16 +30,34 @@ public class Broker {
 
     /** How message bodies are written for {@code queue}. */
     public BodyEncoding bodyEncoding(String queue) {
-        return BodyEncoding.INLINE;
+        // Celery reads only kombu's base64 bodies; Celeriac's own queues keep the body inline (smaller, faster).
+        return transport(queue) == Transport.CELERY ? BodyEncoding.BASE64 : BodyEncoding.INLINE;
+    }
+
+    /** The transport {@code queue} is configured with. */
+    public Transport transport(String queue) {
+        CeleriacConfig.QueueConfig settings = config.queues().get(queue);
+        return settings == null ? Transport.LIST : settings.transport();
     }
 
     public QueuePublisher publisher(String queue) {
-        return publishers.computeIfAbsent(queue, q -> new RedisListPublisher(keys(q)));
+        return publishers.computeIfAbsent(queue, q -> switch (transport(q)) {
+            case CELERY -> new KombuPublisher(new KombuKeys(q));
+            case STREAM -> throw new IllegalStateException("Queue " + q + ": the stream transport is not available yet");
+            case LIST -> new RedisListPublisher(keys(q));
+        });
     }
 
     /** A new consumer of {@code queue} identified by {@code consumerId}, unique to this worker process. */
     public QueueConsumer consumer(String queue, String consumerId) {
         CeleriacConfig.WorkerConfig worker = config.worker();
-        return new RedisListConsumer(redis, keys(queue), consumerId, worker.leaseDuration(), worker.maxRedeliveries());
+        return switch (transport(queue)) {
+            case CELERY -> new KombuConsumer(redis, new KombuKeys(queue), keys(queue),
+                    config.queues().get(queue).visibilityTimeout(), worker.maxRedeliveries());
+            case STREAM -> throw new IllegalStateException("Queue " + queue
+                    + ": the stream transport is not available yet");
+            case LIST -> new RedisListConsumer(redis, keys(queue), consumerId, worker.leaseDuration(),
+                    worker.maxRedeliveries());
+        };
     }
 }

@@ -98,7 +98,7 @@ public class CeleriacProducer implements Celeriac {
         for (TaskCall call : calls) {
             Prepared prepared = prepare(call.task(), call.args().toArray(), call.options(), now);
             byQueue.computeIfAbsent(prepared.queue, q -> new ArrayList<>()).add(prepared.message);
-            handles.add(handle(prepared.id, prepared.resultType));
+            handles.add(handle(prepared.id, prepared.resultType, prepared.queue));
         }
         publish(byQueue, calls.size());
         return handles;
@@ -108,7 +108,7 @@ public class CeleriacProducer implements Celeriac {
     <T> AsyncResult<T> sendOne(String task, Object[] args, TaskOptions options, JavaType resultType) {
         Prepared prepared = prepare(task, args, options, Instant.now());
         publish(Map.of(prepared.queue, List.of(prepared.message)), 1);
-        return handle(prepared.id, resultType != null ? resultType : prepared.resultType);
+        return handle(prepared.id, resultType != null ? resultType : prepared.resultType, prepared.queue);
     }
 
     /** Sends one call without blocking the calling thread, for reactive callers on an event loop. */
@@ -129,18 +129,19 @@ public class CeleriacProducer implements Celeriac {
                         throw new CeleriacException("Could not send the task to " + prepared.queue + ": "
                                 + failure.getMessage(), failure);
                     }
-                    return handle(prepared.id, resultType != null ? resultType : prepared.resultType);
+                    return handle(prepared.id, resultType != null ? resultType : prepared.resultType,
+                            prepared.queue);
                 });
     }
 
     @Override
     public AsyncResult<Object> result(String taskId) {
-        return handle(taskId, objectType);
+        return new RedisAsyncResult<>(taskId, objectType, results, listener, mapper, true);
     }
 
     @Override
     public <T> AsyncResult<T> result(String taskId, Class<T> type) {
-        return handle(taskId, mapper.constructType(type));
+        return new RedisAsyncResult<>(taskId, mapper.constructType(type), results, listener, mapper, true);
     }
 
     @Override
@@ -148,8 +149,11 @@ public class CeleriacProducer implements Celeriac {
         revocations.revoke(List.of(taskId), terminate);
     }
 
-    private <T> AsyncResult<T> handle(String id, JavaType type) {
-        return new RedisAsyncResult<>(id, type, results, listener, mapper);
+    /** A handle on a task this process sent to {@code queue}. */
+    private <T> AsyncResult<T> handle(String id, JavaType type, String queue) {
+        // A Celery worker may take tasks from a Celery-compatible queue: it announces results on the task channel.
+        return new RedisAsyncResult<>(id, type, results, listener, mapper,
+                broker.transport(queue) == io.celeriac.runtime.CeleriacConfig.Transport.CELERY);
     }
 
     private void publish(Map<String, List<OutgoingMessage>> byQueue, int count) {

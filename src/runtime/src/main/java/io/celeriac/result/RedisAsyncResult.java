@@ -30,8 +30,19 @@ public final class RedisAsyncResult<T> implements AsyncResult<T> {
     private final ResultStore store;
     private final ResultListener listener;
     private final ObjectMapper mapper;
+    private final boolean viaTaskChannel;
 
     public RedisAsyncResult(String id, JavaType type, ResultStore store, ResultListener listener, ObjectMapper mapper) {
+        this(id, type, store, listener, mapper, false);
+    }
+
+    /**
+     * @param viaTaskChannel whether to listen on the task's own channel: for tasks this process did not send, or
+     *        that a Celery worker may run
+     */
+    public RedisAsyncResult(String id, JavaType type, ResultStore store, ResultListener listener, ObjectMapper mapper,
+            boolean viaTaskChannel) {
+        this.viaTaskChannel = viaTaskChannel;
         this.id = id;
         this.type = type;
         this.store = store;
@@ -56,7 +67,7 @@ public final class RedisAsyncResult<T> implements AsyncResult<T> {
 
     @Override
     public T get(Duration timeout) {
-        CompletableFuture<TaskInfo> waiter = listener.watch(id);
+        CompletableFuture<TaskInfo> waiter = listener.watch(id, viaTaskChannel);
         TaskInfo info;
         try {
             info = waiter.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -83,22 +94,24 @@ public final class RedisAsyncResult<T> implements AsyncResult<T> {
 
     @Override
     public Uni<T> await() {
-        return Uni.createFrom().completionStage(() -> listener.watch(id)).map(this::value);
+        return Uni.createFrom().completionStage(() -> listener.watch(id, viaTaskChannel)).map(this::value);
     }
 
     @Override
     public CompletionStage<T> toCompletionStage() {
-        return listener.watch(id).thenApply(this::value);
+        return listener.watch(id, viaTaskChannel).thenApply(this::value);
     }
 
     @Override
     public <R> AsyncResult<R> as(Class<R> resultType) {
-        return new RedisAsyncResult<>(id, mapper.constructType(resultType), store, listener, mapper);
+        return new RedisAsyncResult<>(id, mapper.constructType(resultType), store, listener, mapper,
+                viaTaskChannel);
     }
 
     @Override
     public <R> AsyncResult<R> as(TypeReference<R> resultType) {
-        return new RedisAsyncResult<>(id, mapper.getTypeFactory().constructType(resultType), store, listener, mapper);
+        return new RedisAsyncResult<>(id, mapper.getTypeFactory().constructType(resultType), store, listener,
+                mapper, viaTaskChannel);
     }
 
     /** The value of a final state, or the exception that stands for it. */

@@ -50,6 +50,8 @@ public class ResultListener {
     private final String channel;
     private final Map<String, Set<CompletableFuture<TaskInfo>>> waiters = new ConcurrentHashMap<>();
     private final Object lock = new Object();
+    /** Tasks watched on their own channel → how many waiters need it. */
+    private final Map<String, Integer> taskChannels = new ConcurrentHashMap<>();
     private CompletableFuture<Void> subscription;
     private RedisConnection connection;
     private volatile boolean closed;
@@ -59,7 +61,12 @@ public class ResultListener {
         this.store = store;
         this.mapper = mapper;
         this.vertx = vertx;
-        this.channel = config.keyPrefix() + ":reply:" + TaskIds.newId();
+        this.channel = channelPrefix(config) + TaskIds.newId();
+    }
+
+    /** The start of every Celeriac client's reply channel name. */
+    public static String channelPrefix(CeleriacConfig config) {
+        return config.keyPrefix() + ":reply:";
     }
 
     /** The channel on which this process hears about the results of the tasks it sent. */
@@ -72,11 +79,47 @@ public class ResultListener {
      * waiting; it is forgotten then.
      */
     public CompletableFuture<TaskInfo> watch(String taskId) {
+        return watch(taskId, false);
+    }
+
+    /**
+     * Like {@link #watch(String)}; with {@code viaTaskChannel}, also listens on the task's own channel (Celery's
+     * {@code celery-task-meta-<id>}), for tasks this process did not send or that a Celery worker may run: they do
+     * not announce themselves on this process's reply channel. Such channels share this process's one
+     * subscription connection and are dropped once the task is done.
+     */
+    public CompletableFuture<TaskInfo> watch(String taskId, boolean viaTaskChannel) {
         CompletableFuture<TaskInfo> waiter = new CompletableFuture<>();
         waiters.computeIfAbsent(taskId, id -> ConcurrentHashMap.newKeySet()).add(waiter);
-        waiter.whenComplete((info, failure) -> forget(taskId, waiter));
-        subscribed().thenRun(() -> checkStored(taskId));
+        if (viaTaskChannel) {
+            taskChannels.merge(taskId, 1, Integer::sum);
+        }
+        waiter.whenComplete((info, failure) -> {
+            forget(taskId, waiter);
+            if (viaTaskChannel && taskChannels.computeIfPresent(taskId, (id, n) -> n > 1 ? n - 1 : null) == null) {
+                sendOnSubscription(Command.UNSUBSCRIBE, store.key(taskId));
+            }
+        });
+        subscribed().thenRun(() -> {
+            if (viaTaskChannel) {
+                // The confirmation of this SUBSCRIBE triggers a read of the stored state (see onPush).
+                sendOnSubscription(Command.SUBSCRIBE, store.key(taskId));
+            } else {
+                checkStored(taskId);
+            }
+        });
         return waiter;
+    }
+
+    private void sendOnSubscription(Command command, String taskChannel) {
+        RedisConnection conn;
+        synchronized (lock) {
+            conn = connection;
+        }
+        if (conn != null) {
+            conn.send(Request.cmd(command).arg(taskChannel))
+                    .onFailure(e -> LOG.debugf("%s %s failed: %s", command, taskChannel, e.getMessage()));
+        }
     }
 
     /** How many tasks are being waited for; for metrics and tests. */
@@ -125,10 +168,22 @@ public class ResultListener {
         }
         String kind = push.get(0).toString();
         if ("subscribe".equals(kind)) {
+            String subscribed = push.get(1).toString();
+            if (!subscribed.equals(channel)) {
+                // A task channel: anything stored before it was in place is read now.
+                checkStored(subscribed.substring(store.keyPrefix().length()));
+                return;
+            }
             attempt.complete(null);
+            // A new connection: task channels must be subscribed again; their confirmations re-read those tasks.
+            for (String taskId : taskChannels.keySet()) {
+                sendOnSubscription(Command.SUBSCRIBE, store.key(taskId));
+            }
             // Notifications sent while we were not subscribed are lost: read every pending task again.
             for (String taskId : waiters.keySet()) {
-                checkStored(taskId);
+                if (!taskChannels.containsKey(taskId)) {
+                    checkStored(taskId);
+                }
             }
         } else if ("message".equals(kind)) {
             dispatch(push.get(2).toString());

@@ -31,6 +31,11 @@ public class ResultStore {
         this.expiresMillis = config.result().expires().toMillis();
     }
 
+    /** The start of every result key, and of Celery's per-task notification channels. */
+    public String keyPrefix() {
+        return keyPrefix;
+    }
+
     public String key(String taskId) {
         return keyPrefix + taskId;
     }

@@ -2,6 +2,7 @@ package io.celeriac.runtime;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import io.quarkus.runtime.annotations.ConfigPhase;
@@ -9,6 +10,7 @@ import io.quarkus.runtime.annotations.ConfigRoot;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithDefaults;
 
 /**
  * Celeriac run-time settings: queues, workers and results.
@@ -55,6 +57,42 @@ public interface CeleriacConfig {
      * Revocations.
      */
     RevocationConfig revocation();
+
+    /**
+     * Settings of individual queues, by queue name ({@code celeriac.queues."<name>".transport=celery}); a queue not
+     * listed uses the defaults.
+     */
+    @WithDefaults
+    Map<String, QueueConfig> queues();
+
+    /** How one queue is stored. */
+    interface QueueConfig {
+
+        /**
+         * The transport of the queue: {@code list} (Redis lists, the default), {@code stream} (a Redis stream with a
+         * consumer group) or {@code celery} (kombu's Redis layout, shared with Python Celery workers and clients).
+         */
+        @WithDefault("list")
+        Transport transport();
+
+        /**
+         * {@code celery} queues only: how long a message may stay unacknowledged before any worker (Celeriac or
+         * Celery) redelivers it, as kombu's {@code visibility_timeout}. Celeriac workers keep their running tasks
+         * from timing out, so only messages of dead workers are redelivered.
+         */
+        @WithDefault("3600s")
+        Duration visibilityTimeout();
+    }
+
+    /** Queue transports. */
+    enum Transport {
+        /** Redis lists and sorted sets under {@code <key-prefix>:{queue}:*}. */
+        LIST,
+        /** A Redis stream with a consumer group under {@code <key-prefix>:{queue}:stream}. */
+        STREAM,
+        /** kombu's layout: the list named as the queue, its priority lists, and the {@code unacked} hash. */
+        CELERY
+    }
 
     /** Revocation settings. */
     interface RevocationConfig {

@@ -114,8 +114,15 @@ final class ResultPipeline {
             requests.add(store.write(op.taskId(), op.document()));
         }
         for (Map.Entry<String, List<String>> channel : notifications.entrySet()) {
-            requests.add(Request.cmd(Command.PUBLISH).arg(channel.getKey())
-                    .arg("[" + String.join(",", channel.getValue()) + "]"));
+            if (channel.getKey().startsWith(store.keyPrefix())) {
+                // Celery's per-task channel: its clients expect one document per message, as Celery publishes.
+                for (String document : channel.getValue()) {
+                    requests.add(Request.cmd(Command.PUBLISH).arg(channel.getKey()).arg(document));
+                }
+            } else {
+                requests.add(Request.cmd(Command.PUBLISH).arg(channel.getKey())
+                        .arg("[" + String.join(",", channel.getValue()) + "]"));
+            }
         }
         for (Map.Entry<QueueConsumer, List<Delivery>> consumer : acks.entrySet()) {
             consumer.getKey().appendAck(requests, consumer.getValue());

@@ -69,11 +69,14 @@ final class TaskRunner {
     private final BooleanSupplier running;
     private final RevokedTasks revoked;
     private final long maxMessageBytes;
+    private final String replyPrefix;
+    private final io.celeriac.result.ResultStore resultKeys;
     private final Set<InFlight> inFlight = ConcurrentHashMap.newKeySet();
 
     TaskRunner(io.celeriac.registry.TaskRegistry registry, ObjectMapper mapper, ResultPipeline results, Broker broker,
             Slots slots, WorkerIdentity identity, ScheduledExecutorService watchdog, CeleriacConfig config,
-            BooleanSupplier running, RevokedTasks revoked) {
+            BooleanSupplier running, RevokedTasks revoked,
+            io.celeriac.result.ResultStore resultKeys) {
         this.registry = registry;
         this.mapper = mapper;
         this.codec = new MessageCodec(mapper);
@@ -90,6 +93,8 @@ final class TaskRunner {
         this.running = running;
         this.revoked = revoked;
         this.maxMessageBytes = config.maxMessageSize().asLongValue();
+        this.replyPrefix = io.celeriac.result.ResultListener.channelPrefix(config);
+        this.resultKeys = resultKeys;
     }
 
     /** Starts running a delivery for which the caller took a slot; the slot is released when it is settled. */
@@ -263,7 +268,7 @@ final class TaskRunner {
         if (!task.claimSettlement()) {
             return; // given up on (time limit) or returned to the queue (shutdown) meanwhile
         }
-        results.submit(new ResultPipeline.Op(message.id(), document, storeResult ? message.replyTo() : null,
+        results.submit(new ResultPipeline.Op(message.id(), document, storeResult ? notifyChannel(message) : null,
                 task.delivery));
     }
 
@@ -303,7 +308,7 @@ final class TaskRunner {
         deadLetter(delivery, message.id(), message.task(), reason, describe(failure));
         if (storeResult) {
             results.submit(new ResultPipeline.Op(message.id(), ResultDocuments.failure(message.id(), message.task(),
-                    failure, message.retries(), identity.name(), delivery.queue()).toString(), message.replyTo(),
+                    failure, message.retries(), identity.name(), delivery.queue()).toString(), notifyChannel(message),
                     null));
         }
     }
@@ -339,8 +344,17 @@ final class TaskRunner {
         if (storeResult) {
             results.submit(new ResultPipeline.Op(taskId, ResultDocuments.failure(taskId, taskName, errorModule,
                     errorType, reason, message == null ? 0 : message.retries(), identity.name(), delivery.queue())
-                    .toString(), message == null ? null : message.replyTo(), null));
+                    .toString(), message == null ? null : notifyChannel(message), null));
         }
+    }
+
+    /**
+     * Where to announce a task's state: the reply channel a Celeriac client named, else Celery's per-task channel
+     * (the result key), which Celery clients and {@code Celeriac#result(id)} handles listen on.
+     */
+    private String notifyChannel(TaskMessage message) {
+        String replyTo = message.replyTo();
+        return replyTo != null && replyTo.startsWith(replyPrefix) ? replyTo : resultKeys.key(message.id());
     }
 
     private String oversized(long size) {
@@ -364,7 +378,7 @@ final class TaskRunner {
                     : ResultDocuments.revoked(message.id(), message.task(), "terminated", identity.name(),
                             task.delivery.queue()).toString();
             results.submit(new ResultPipeline.Op(message.id(), document, document == null ? null
-                    : message.replyTo(), task.delivery));
+                    : notifyChannel(message), task.delivery));
             finished(task);
         }
     }
@@ -386,7 +400,7 @@ final class TaskRunner {
         String document = message.ignoreResult() ? null
                 : ResultDocuments.revoked(message.id(), message.task(), reason, identity.name(),
                         task.delivery.queue()).toString();
-        results.submit(new ResultPipeline.Op(message.id(), document, document == null ? null : message.replyTo(),
+        results.submit(new ResultPipeline.Op(message.id(), document, document == null ? null : notifyChannel(message),
                 task.delivery));
     }
 

@@ -102,7 +102,7 @@ public class Worker {
         // Before the first fetch: a worker started after a revocation must honour it.
         revoked.addAll(loadRevocations());
         runner = new TaskRunner(registry, mapper, results, broker, slots, identity, watchdog, config, () -> running,
-                revoked);
+                revoked, store);
         control = new ControlListener(redis, vertx, revocations, revoked, runner, mapper);
         control.open();
         for (String queue : settings.queues()) {
