@@ -37,13 +37,13 @@ public class Broker {
     /** The transport {@code queue} is configured with. */
     public Transport transport(String queue) {
         CeleriacConfig.QueueConfig settings = config.queues().get(queue);
-        return settings == null ? Transport.LIST : settings.transport();
+        return settings == null ? config.transport() : settings.transport().orElse(config.transport());
     }
 
     public QueuePublisher publisher(String queue) {
         return publishers.computeIfAbsent(queue, q -> switch (transport(q)) {
             case CELERY -> new KombuPublisher(new KombuKeys(q));
-            case STREAM -> throw new IllegalStateException("Queue " + q + ": the stream transport is not available yet");
+            case STREAM -> new StreamPublisher(keys(q));
             case LIST -> new RedisListPublisher(keys(q));
         });
     }
@@ -54,8 +54,8 @@ public class Broker {
         return switch (transport(queue)) {
             case CELERY -> new KombuConsumer(redis, new KombuKeys(queue), keys(queue),
                     config.queues().get(queue).visibilityTimeout(), worker.maxRedeliveries());
-            case STREAM -> throw new IllegalStateException("Queue " + queue
-                    + ": the stream transport is not available yet");
+            case STREAM -> new StreamConsumer(redis, keys(queue), consumerId, worker.leaseDuration(),
+                    worker.maxRedeliveries());
             case LIST -> new RedisListConsumer(redis, keys(queue), consumerId, worker.leaseDuration(),
                     worker.maxRedeliveries());
         };

@@ -50,6 +50,20 @@ public record QueueKeys(String prefix, String queue) {
         return base() + "landing:" + consumer;
     }
 
+    /** Stream of ready messages of {@code priority} (stream transport); priority 0 is the plain stream. */
+    public String stream(int priority) {
+        return priority == 0 ? base() + "stream" : base() + "stream:" + priority;
+    }
+
+    /** The streams of priorities 0 to 9, in the order consumers read them. */
+    public java.util.List<String> streams() {
+        java.util.List<String> streams = new java.util.ArrayList<>(10);
+        for (int p = 0; p <= 9; p++) {
+            streams.add(stream(p));
+        }
+        return streams;
+    }
+
     /** List of dead-letter entries. */
     public String deadLetters() {
         return base() + "dead";

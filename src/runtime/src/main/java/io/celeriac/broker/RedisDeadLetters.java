@@ -74,8 +74,26 @@ public class RedisDeadLetters implements DeadLetters {
 
     private int requeue(String queue, String mode, String value, int max) {
         QueueKeys keys = broker.keys(queue);
-        return ListScripts.DEAD_REQUEUE.run(redis,
-                List.of(keys.deadLetters(), keys.ready(), keys.prioritized(), keys.redeliveries()),
-                List.of(mode, value, Integer.toString(max))).toInteger();
+        List<String> scriptKeys = new ArrayList<>(12);
+        scriptKeys.add(keys.deadLetters());
+        scriptKeys.add(keys.redeliveries());
+        String transport;
+        switch (broker.transport(queue)) {
+            case STREAM -> {
+                scriptKeys.addAll(keys.streams());
+                transport = "stream";
+            }
+            case CELERY -> {
+                scriptKeys.addAll(new KombuKeys(queue).lists());
+                transport = "kombu";
+            }
+            default -> {
+                scriptKeys.add(keys.ready());
+                scriptKeys.add(keys.prioritized());
+                transport = "list";
+            }
+        }
+        return ListScripts.DEAD_REQUEUE.run(redis, scriptKeys,
+                List.of(mode, value, Integer.toString(max), transport)).toInteger();
     }
 }

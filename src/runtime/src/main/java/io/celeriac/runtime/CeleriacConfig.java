@@ -59,6 +59,13 @@ public interface CeleriacConfig {
     RevocationConfig revocation();
 
     /**
+     * The transport of queues that do not set their own: {@code list} or {@code stream} (see
+     * {@code celeriac.queues."<name>".transport}).
+     */
+    @WithDefault("list")
+    Transport transport();
+
+    /**
      * Settings of individual queues, by queue name ({@code celeriac.queues."<name>".transport=celery}); a queue not
      * listed uses the defaults.
      */
@@ -69,11 +76,11 @@ public interface CeleriacConfig {
     interface QueueConfig {
 
         /**
-         * The transport of the queue: {@code list} (Redis lists, the default), {@code stream} (a Redis stream with a
-         * consumer group) or {@code celery} (kombu's Redis layout, shared with Python Celery workers and clients).
+         * The transport of the queue: {@code list} (Redis lists), {@code stream} (Redis streams with a consumer
+         * group) or {@code celery} (kombu's Redis layout, shared with Python Celery workers and clients); unset takes
+         * {@code celeriac.transport}.
          */
-        @WithDefault("list")
-        Transport transport();
+        Optional<Transport> transport();
 
         /**
          * {@code celery} queues only: how long a message may stay unacknowledged before any worker (Celeriac or

@@ -19,18 +19,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.celeriac.AsyncResult;
 import io.celeriac.Celeriac;
 import io.celeriac.TaskFailedException;
+import io.celeriac.test.TestQueues;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.QuarkusUnitTest;
 
 /** Unknown tasks and undecodable messages are not run and not lost: FAILURE where possible, and a dead letter. */
 class UndeliverableMessagesTest {
 
-    private static final String READY = "celeriac:{default}:ready";
     private static final String DEAD = "celeriac:{default}:dead";
 
     @RegisterExtension
     static final QuarkusUnitTest app = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClasses(RecordingTasks.class))
+            .withApplicationRoot(jar -> jar.addClasses(RecordingTasks.class, TestQueues.class))
             .overrideConfigKey("celeriac.worker.enabled", "true");
 
     @Inject
@@ -58,7 +58,7 @@ class UndeliverableMessagesTest {
 
     @Test
     void undecodableMessageIsDeadLetteredWithItsReasonAndTheWorkerGoesOn() throws Exception {
-        redis.list(String.class).lpush(READY, "{this is not json");
+        TestQueues.push(redis, "default", "{this is not json");
         AsyncResult<Long> after = celeriac.send("count").as(Long.class);
         assertEquals(1L, after.get(Duration.ofSeconds(20)));
         JsonNode entry = null;

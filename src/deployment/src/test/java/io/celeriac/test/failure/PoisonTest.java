@@ -25,6 +25,7 @@ import io.celeriac.DeadLetter;
 import io.celeriac.DeadLetters;
 import io.celeriac.TaskOptions;
 import io.celeriac.worker.Worker;
+import io.celeriac.test.TestQueues;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.QuarkusUnitTest;
 
@@ -34,11 +35,9 @@ import io.quarkus.test.QuarkusUnitTest;
  */
 class PoisonTest {
 
-    private static final String READY = "celeriac:{default}:ready";
-
     @RegisterExtension
     static final QuarkusUnitTest app = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClasses(FlakyTasks.class))
+            .withApplicationRoot(jar -> jar.addClasses(FlakyTasks.class, TestQueues.class))
             .overrideConfigKey("celeriac.worker.enabled", "true")
             .overrideConfigKey("celeriac.max-message-size", "64K");
 
@@ -63,7 +62,7 @@ class PoisonTest {
         List<AsyncResult<Object>> good = new ArrayList<>();
         for (Map.Entry<String, String> bad : poison.entrySet()) {
             good.add(celeriac.send("counted"));
-            redis.list(String.class).lpush(READY, bad.getValue());
+            TestQueues.push(redis, "default", bad.getValue());
             good.add(celeriac.send("counted"));
         }
         for (AsyncResult<Object> task : good) {
@@ -81,7 +80,7 @@ class PoisonTest {
             System.out.printf("poison %-22s -> %s%n", bad.getKey(), letter.reason());
         }
         assertTrue(worker.isRunning());
-        assertEquals(0, redis.list(String.class).llen(READY));
+        assertEquals(0, TestQueues.waiting(redis, "default"));
     }
 
     /** Kind of garbage → the message. Valid messages are made by a real producer, then broken. */
@@ -124,7 +123,7 @@ class PoisonTest {
 
     private ObjectNode realMessage() throws Exception {
         celeriac.send("counted", TaskOptions.defaults().queue("parked"));
-        return (ObjectNode) json.readTree(redis.list(String.class).rpop("celeriac:{parked}:ready"));
+        return (ObjectNode) json.readTree(TestQueues.take(redis, "parked"));
     }
 
     private String withArgs(ArrayNode args) throws Exception {
@@ -133,7 +132,7 @@ class PoisonTest {
 
     private String messageOf(String task, ArrayNode args, String... kwargs) throws Exception {
         celeriac.send(task, TaskOptions.defaults().queue("parked"));
-        ObjectNode message = (ObjectNode) json.readTree(redis.list(String.class).rpop("celeriac:{parked}:ready"));
+        ObjectNode message = (ObjectNode) json.readTree(TestQueues.take(redis, "parked"));
         ArrayNode body = (ArrayNode) message.get("body");
         body.set(0, args);
         for (String kwarg : kwargs) {

@@ -21,6 +21,7 @@ import io.celeriac.DeadLetters;
 import io.celeriac.MessageTooLargeException;
 import io.celeriac.TaskFailedException;
 import io.celeriac.TaskOptions;
+import io.celeriac.test.TestQueues;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.QuarkusUnitTest;
 
@@ -28,7 +29,7 @@ class SizeLimitTest {
 
     @RegisterExtension
     static final QuarkusUnitTest app = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClasses(FlakyTasks.class))
+            .withApplicationRoot(jar -> jar.addClasses(FlakyTasks.class, TestQueues.class))
             .overrideConfigKey("celeriac.worker.enabled", "true")
             .overrideConfigKey("celeriac.max-message-size", "10K");
 
@@ -51,16 +52,16 @@ class SizeLimitTest {
         assertEquals("doomed", error.task());
         assertTrue(error.size() > 20_000 && error.limit() == 10_240, error.getMessage());
         assertTrue(error.getMessage().contains("celeriac.max-message-size"), error.getMessage());
-        assertEquals(0, redis.list(String.class).llen("celeriac:{default}:ready"));
+        assertEquals(0, TestQueues.waiting(redis, "default"));
     }
 
     @Test
     void oversizedMessageFoundInAQueueIsDeadLetteredAndFails() throws Exception {
         // A producer with a higher limit (or none) put it there: build it from a real message plus padding.
         AsyncResult<Object> parked = celeriac.send("counted", TaskOptions.defaults().queue("parked"));
-        ObjectNode message = (ObjectNode) json.readTree(redis.list(String.class).rpop("celeriac:{parked}:ready"));
+        ObjectNode message = (ObjectNode) json.readTree(TestQueues.take(redis, "parked"));
         ((ObjectNode) message.get("headers")).put("padding", "y".repeat(30_000));
-        redis.list(String.class).lpush("celeriac:{default}:ready", message.toString());
+        TestQueues.push(redis, "default", message.toString());
 
         TaskFailedException error = assertThrows(TaskFailedException.class, () -> parked.get(Duration.ofSeconds(20)));
         assertTrue(error.remoteMessage().startsWith("oversized message"), error.remoteMessage());

@@ -163,7 +163,10 @@ public final class RedisServer implements AutoCloseable {
         waitForExit(Duration.ofSeconds(10));
     }
 
-    /** Sends one command and returns the raw RESP reply, for checks that must not depend on a client library. */
+    /**
+     * Sends one command, for checks that must not depend on a client library. Returns a bulk string as text ({@code null}
+     * when nil), an integer as its digits, and other replies as their raw RESP line ({@code +OK}, {@code -ERR ...}).
+     */
     public String command(String... args) {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
@@ -278,10 +281,13 @@ public final class RedisServer implements AutoCloseable {
         if (type == '$') {
             int length = Integer.parseInt(line.substring(1));
             if (length < 0) {
-                return "$-1";
+                return null;
             }
             byte[] data = in.readNBytes(length + 2);
             return new String(data, 0, length, StandardCharsets.UTF_8);
+        }
+        if (type == ':') {
+            return line.substring(1);
         }
         return line;
     }

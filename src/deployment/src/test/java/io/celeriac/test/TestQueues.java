@@ -1,0 +1,94 @@
+package io.celeriac.test;
+
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.vertx.mutiny.redis.client.Response;
+
+/**
+ * Raw access to a queue's storage for tests that must put garbage in or take messages out behind Celeriac's
+ * back, for whichever transport the run uses: the behaviour suite runs once on lists and once on streams
+ * ({@code -Dceleriac.transport=stream}).
+ */
+public final class TestQueues {
+
+    private TestQueues() {
+    }
+
+    public static boolean streams() {
+        return "stream".equalsIgnoreCase(System.getProperty("celeriac.transport", "list"));
+    }
+
+    private static String base(String queue) {
+        return "celeriac:{" + queue + "}:";
+    }
+
+    /** Puts {@code payload} in the queue as a producer would, whatever it contains. */
+    public static void push(RedisDataSource redis, String queue, String payload) {
+        if (streams()) {
+            redis.execute("XADD", base(queue) + "stream", "*", "m", payload);
+        } else {
+            redis.execute("LPUSH", base(queue) + "ready", payload);
+        }
+    }
+
+    /** Removes and returns the oldest waiting message of priority 0, or {@code null}. */
+    public static String take(RedisDataSource redis, String queue) {
+        if (streams()) {
+            Response entries = redis.execute("XRANGE", base(queue) + "stream", "-", "+", "COUNT", "1");
+            if (entries == null || entries.size() == 0) {
+                return null;
+            }
+            Response entry = entries.get(0);
+            redis.execute("XDEL", base(queue) + "stream", entry.get(0).toString());
+            return entry.get(1).get(1).toString();
+        }
+        Response popped = redis.execute("RPOP", base(queue) + "ready");
+        return popped == null ? null : popped.toString();
+    }
+
+    /** How many messages wait in the queue (not delayed, not in flight). */
+    public static long waiting(RedisDataSource redis, String queue) {
+        if (streams()) {
+            // Settled entries are deleted: what remains waits or runs; count those not yet delivered.
+            Response groups = redis.execute("XINFO", "GROUPS", base(queue) + "stream");
+            long length = redis.execute("XLEN", base(queue) + "stream").toLong();
+            long pending = 0;
+            for (Response group : groups) {
+                pending += group.get("pending").toLong();
+            }
+            return length - pending;
+        }
+        return redis.execute("LLEN", base(queue) + "ready").toLong();
+    }
+
+    /** How many messages of the queue workers hold in flight. */
+    public static long inFlight(RedisDataSource redis, String queue) {
+        long held = 0;
+        if (streams()) {
+            if (redis.execute("EXISTS", base(queue) + "stream").toLong() == 0) {
+                return 0;
+            }
+            for (Response group : redis.execute("XINFO", "GROUPS", base(queue) + "stream")) {
+                held += group.get("pending").toLong();
+            }
+            return held;
+        }
+        for (Response key : redis.execute("KEYS", base(queue) + "inflight:*")) {
+            held += redis.execute("HLEN", key.toString()).toLong();
+        }
+        return held;
+    }
+
+    /** Makes {@code message} look held by a worker that died long ago, as its crash would leave it. */
+    public static void heldByDeadWorker(RedisDataSource redis, String queue, String message) {
+        String ghost = "ghost@nowhere:1:dead";
+        if (streams()) {
+            redis.execute("XADD", base(queue) + "stream", "*", "m", message);
+            redis.execute("XREADGROUP", "GROUP", "celeriac", ghost, "COUNT", "1", "STREAMS", base(queue) + "stream",
+                    ">");
+        } else {
+            redis.execute("HSET", base(queue) + "inflight:" + ghost, "1", message);
+            redis.execute("ZADD", base(queue) + "consumers", Long.toString(System.currentTimeMillis() - 60_000),
+                    ghost);
+        }
+    }
+}
