@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
+import io.celeriac.Periodic;
 import io.celeriac.Task;
 import io.celeriac.TaskContext;
 import io.quarkus.redis.datasource.RedisDataSource;
@@ -51,6 +52,19 @@ public class QuickstartTasks {
         Thread.sleep(millis);
         redis.value(Long.class).incr("quickstart:completions:" + context.id());
         return label + " done";
+    }
+
+    /** Periodic (see {@code celeriac.beat.enabled}): logs once a minute that the beat is alive. */
+    @Task(name = "quickstart.minutely")
+    @Periodic(every = "1m")
+    public void minutely(TaskContext context) {
+        LOG.infof("minutely task for tick %s", context.header("celeriac-beat-tick").orElse("?"));
+    }
+
+    /** Records the tick it was emitted for; the beat process test schedules it through configuration. */
+    @Task(name = "quickstart.heartbeat")
+    public void heartbeat(TaskContext context) {
+        redis.list(String.class).rpush("quickstart:heartbeats", context.header("celeriac-beat-tick").orElse("?"));
     }
 
     @Task(name = "quickstart.fail", maxRetries = 1, retryBackoff = "200ms")

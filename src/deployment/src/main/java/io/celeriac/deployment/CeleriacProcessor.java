@@ -26,6 +26,12 @@ class CeleriacProcessor {
     static final String FEATURE = "celeriac";
 
     @BuildStep
+    io.quarkus.scheduler.deployment.ForceStartSchedulerBuildItem startScheduler() {
+        // The beat's check job is scheduled programmatically: the scheduler must run without @Scheduled methods.
+        return new io.quarkus.scheduler.deployment.ForceStartSchedulerBuildItem();
+    }
+
+    @BuildStep
     FeatureBuildItem feature() {
         return new FeatureBuildItem(FEATURE);
     }
@@ -35,7 +41,8 @@ class CeleriacProcessor {
         return AdditionalBeanBuildItem.builder().setUnremovable()
                 .addBeanClasses(CeleriacProducer.class, TaskClientSupport.class, TaskRegistry.class, Broker.class,
                         RedisGateway.class, ResultStore.class, ResultListener.class, Worker.class,
-                        WorkerIdentity.class, ProcessIdentity.class, RedisDeadLetters.class, Revocations.class)
+                        WorkerIdentity.class, ProcessIdentity.class, RedisDeadLetters.class, Revocations.class,
+                        io.celeriac.beat.BeatService.class)
                 .build();
     }
 

@@ -17,6 +17,7 @@ import io.smallrye.mutiny.Uni;
 final class DotNames {
 
     static final DotName TASK = DotName.createSimple(Task.class);
+    static final DotName PERIODIC = DotName.createSimple(io.celeriac.Periodic.class);
     static final DotName TASK_CLIENT = DotName.createSimple(TaskClient.class);
     static final DotName TASK_NAME = DotName.createSimple(TaskName.class);
     static final DotName TASK_CONTEXT = DotName.createSimple(TaskContext.class);

@@ -59,6 +59,11 @@ public record TaskDeclaration(MethodInfo method, String name, String queue, Anno
         return value == null ? List.of() : List.of(value.asClassArray());
     }
 
+    static String string(AnnotationInstance annotation, String attribute, String defaultValue) {
+        AnnotationValue value = annotation.value(attribute);
+        return value == null ? defaultValue : value.asString().trim();
+    }
+
     private static String string(AnnotationInstance annotation, String attribute) {
         AnnotationValue value = annotation.value(attribute);
         return value == null ? "" : value.asString().trim();

@@ -50,10 +50,59 @@ final class TaskDeclarationRules {
                 }
             }
         }
+        checkPeriodic(method, problems);
         if (declaration.integer("maxRetries", -1) < -1) {
             problems.add("@Task maxRetries must be -1 (the configured default), 0 or more");
         }
         return problems;
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    private static void checkPeriodic(MethodInfo method, List<String> problems) {
+        org.jboss.jandex.AnnotationInstance periodic = method.annotation(DotNames.PERIODIC);
+        if (periodic == null) {
+            return;
+        }
+        String every = TaskDeclaration.string(periodic, "every", "");
+        String cron = TaskDeclaration.string(periodic, "cron", "");
+        if (every.isEmpty() == cron.isEmpty()) {
+            problems.add("@Periodic needs exactly one of every (\"30s\") and cron (\"0 */5 * * * ?\")");
+        }
+        if (!every.isEmpty()) {
+            try {
+                if (Durations.parse(every).isZero() || Durations.parse(every).isNegative()) {
+                    problems.add("@Periodic every must be positive: '" + every + "'");
+                }
+            } catch (IllegalArgumentException e) {
+                problems.add("@Periodic every: " + e.getMessage());
+            }
+        }
+        if (!cron.isEmpty()) {
+            try {
+                io.celeriac.beat.Schedule.validateCron(cron);
+            } catch (IllegalArgumentException e) {
+                problems.add("@Periodic cron '" + cron + "' is not a Quartz cron expression: " + e.getMessage());
+            }
+        }
+        String zone = TaskDeclaration.string(periodic, "timeZone", "");
+        if (!zone.isEmpty()) {
+            try {
+                java.time.ZoneId.of(zone);
+            } catch (java.time.DateTimeException e) {
+                problems.add("@Periodic timeZone '" + zone + "' is not a time zone (e.g. Europe/Paris, UTC)");
+            }
+        }
+        try {
+            if (!JSON.readTree(TaskDeclaration.string(periodic, "args", "[]")).isArray()) {
+                problems.add("@Periodic args must be a JSON array, e.g. [1, \"x\"]");
+            }
+            if (!JSON.readTree(TaskDeclaration.string(periodic, "kwargs", "{}")).isObject()) {
+                problems.add("@Periodic kwargs must be a JSON object, e.g. {\"mode\": \"full\"}");
+            }
+        } catch (java.io.IOException e) {
+            problems.add("@Periodic args/kwargs are not valid JSON: " + e.getMessage());
+        }
     }
 
     private void checkParameters(MethodInfo method, List<String> problems) {

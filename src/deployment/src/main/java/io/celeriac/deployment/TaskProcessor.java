@@ -100,6 +100,13 @@ class TaskProcessor {
                         TaskDeclaration.describe(method))));
             }
         }
+        for (AnnotationInstance periodic : index.getIndex().getAnnotations(DotNames.PERIODIC)) {
+            MethodInfo method = periodic.target().asMethod();
+            if (!method.hasAnnotation(DotNames.TASK)) {
+                problems.add(new IllegalStateException(String.format("@Periodic needs @Task on the same method"
+                        + " [method: %s, bean: %s]", TaskDeclaration.describe(method), method.declaringClass().name())));
+            }
+        }
         if (!problems.isEmpty()) {
             errors.produce(new ValidationErrorBuildItem(problems));
         }

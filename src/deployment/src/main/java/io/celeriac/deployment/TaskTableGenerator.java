@@ -101,8 +101,27 @@ final class TaskTableGenerator {
         for (Type type : declaration.classes("noRetryOn")) {
             b = call(m, b, "noRetryOn", Class.class, m.loadClass(type.name().toString()));
         }
+        org.jboss.jandex.AnnotationInstance periodic = method.annotation(DotNames.PERIODIC);
+        if (periodic != null) {
+            ResultHandle[] values = new ResultHandle[7];
+            String[] attributes = { "name", "every", "cron", "timeZone", "args", "kwargs", "queue" };
+            for (int i = 0; i < attributes.length; i++) {
+                values[i] = m.load(TaskDeclaration.string(periodic, attributes[i], defaultOf(attributes[i])));
+            }
+            b = m.invokeVirtualMethod(MethodDescriptor.ofMethod(TaskDefinition.Builder.class, "periodic",
+                    TaskDefinition.Builder.class, String.class, String.class, String.class, String.class,
+                    String.class, String.class, String.class), b, values);
+        }
         m.returnValue(m.invokeVirtualMethod(BUILD, b));
         return m.getMethodDescriptor();
+    }
+
+    static String defaultOf(String periodicAttribute) {
+        return switch (periodicAttribute) {
+            case "args" -> "[]";
+            case "kwargs" -> "{}";
+            default -> "";
+        };
     }
 
     private static ResultHandle call(MethodCreator m, ResultHandle builder, String name, Class<?> parameter,

@@ -173,6 +173,22 @@ public class CeleriacProducer implements Celeriac {
         }
     }
 
+    /**
+     * A message ready to store, for emitters that store it themselves (the beat publishes inside a Lua script).
+     *
+     * @param id the task id
+     * @param queue the queue it is meant for
+     * @param payload the encoded message
+     */
+    public record Encoded(String id, String queue, String payload) {
+    }
+
+    /** Encodes a call without sending it. */
+    public Encoded encode(String task, Object[] args, TaskOptions options) {
+        Prepared prepared = prepare(task, args, options, Instant.now());
+        return new Encoded(prepared.id, prepared.queue, prepared.message.payload());
+    }
+
     private Prepared prepare(String task, Object[] args, TaskOptions options, Instant now) {
         TaskDefinition local = registry.find(task);
         String queue = options.queue()

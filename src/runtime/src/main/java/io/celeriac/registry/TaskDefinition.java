@@ -32,7 +32,10 @@ public final class TaskDefinition {
     private final Duration softTimeLimit;
     private final Duration timeLimit;
 
+    private final io.celeriac.beat.ScheduledTask periodic;
+
     private TaskDefinition(Builder b) {
+        this.periodic = b.periodic;
         this.name = b.name;
         this.queue = b.queue;
         this.method = b.method;
@@ -61,6 +64,11 @@ public final class TaskDefinition {
     }
 
     /** The queue declared on {@code @Task}, or {@code null} for the default queue. */
+    /** The task's {@code @Periodic} schedule, or {@code null}. */
+    public io.celeriac.beat.ScheduledTask periodic() {
+        return periodic;
+    }
+
     public String queue() {
         return queue;
     }
@@ -226,6 +234,29 @@ public final class TaskDefinition {
 
         public Builder timeLimit(String duration) {
             this.timeLimit = Durations.parseOrNull(duration);
+            return this;
+        }
+
+        private io.celeriac.beat.ScheduledTask periodic;
+
+        /** A {@code @Periodic} schedule; values were validated at build time. */
+        public Builder periodic(String scheduleName, String every, String cron, String timeZone, String args,
+                String kwargs, String queue) {
+            io.celeriac.beat.Schedule schedule = every.isEmpty()
+                    ? io.celeriac.beat.Schedule.cron(cron, java.time.ZoneId.of(timeZone.isEmpty() ? "UTC" : timeZone))
+                    : io.celeriac.beat.Schedule.every(Durations.parse(every));
+            com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+            try {
+                this.periodic = new io.celeriac.beat.ScheduledTask(scheduleName.isEmpty() ? name : scheduleName, name,
+                        queue.isEmpty() ? null : queue, schedule,
+                        json.readValue(args, new com.fasterxml.jackson.core.type.TypeReference<java.util.List<Object>>() {
+                        }),
+                        json.readValue(kwargs,
+                                new com.fasterxml.jackson.core.type.TypeReference<java.util.Map<String, Object>>() {
+                                }));
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException("@Periodic of " + name + ": " + e.getMessage(), e);
+            }
             return this;
         }
 

@@ -59,6 +59,84 @@ public interface CeleriacConfig {
     RevocationConfig revocation();
 
     /**
+     * The beat role: emitting periodic tasks.
+     */
+    BeatConfig beat();
+
+    /** Beat settings. */
+    interface BeatConfig {
+
+        /**
+         * Whether this application emits the ticks of periodic tasks. Off by default; turn it on in as many replicas
+         * as you like: each tick is emitted once, by whichever replica claims it first in Redis.
+         */
+        @WithDefault("false")
+        boolean enabled();
+
+        /**
+         * How often the beat looks for due ticks (driven by Quarkus Scheduler); a tick is emitted at most this long
+         * after it falls due.
+         */
+        @WithDefault("1s")
+        Duration checkInterval();
+
+        /**
+         * A tick found due for longer than this was missed (every beat was down): {@code missed} decides its fate.
+         */
+        @WithDefault("30s")
+        Duration maxLateness();
+
+        /**
+         * What happens to ticks missed while every beat was down: {@code skip} (the default, as Celery beat) emits
+         * nothing for them; {@code catch-up} emits the most recent missed tick once, when a beat is back.
+         */
+        @WithDefault("skip")
+        MissedTicks missed();
+
+        /**
+         * Periodic tasks declared in configuration, by schedule name; for tasks defined elsewhere (another service,
+         * a Python Celery task) or to schedule a local task without {@code @Periodic}.
+         */
+        Map<String, ScheduleConfig> schedules();
+    }
+
+    /** What to do with ticks missed while no beat ran. */
+    enum MissedTicks {
+        /** Emit nothing for them. */
+        SKIP,
+        /** Emit the most recent one, once. */
+        CATCH_UP
+    }
+
+    /** A periodic task declared in configuration. */
+    interface ScheduleConfig {
+
+        /** The task to emit. */
+        String task();
+
+        /** A fixed interval ({@code 30s}, {@code 5m}); ticks fall on multiples of it since the epoch. */
+        Optional<Duration> every();
+
+        /** A Quartz cron expression, instead of {@code every}. */
+        Optional<String> cron();
+
+        /** The time zone of {@code cron}. */
+        @WithDefault("UTC")
+        String timeZone();
+
+        /** Positional arguments, as a JSON array. */
+        @WithDefault("[]")
+        String args();
+
+        /** Keyword arguments, as a JSON object. */
+        @WithDefault("{}")
+        String kwargs();
+
+        /** The queue to emit to; unset uses the task's queue if it is defined here, else the default queue. */
+        Optional<String> queue();
+    }
+
+    /**
      * The transport of queues that do not set their own: {@code list} or {@code stream} (see
      * {@code celeriac.queues."<name>".transport}).
      */
