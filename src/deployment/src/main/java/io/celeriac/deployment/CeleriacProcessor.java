@@ -32,6 +32,34 @@ class CeleriacProcessor {
     }
 
     @BuildStep
+    void ignoreBuildTimeKeysAtRunTime(
+            BuildProducer<io.quarkus.deployment.builditem.StaticInitConfigBuilderBuildItem> staticInit,
+            BuildProducer<io.quarkus.deployment.builditem.RunTimeConfigBuilderBuildItem> runTime) {
+        staticInit.produce(new io.quarkus.deployment.builditem.StaticInitConfigBuilderBuildItem(
+                io.celeriac.runtime.DevServicesKeysConfigBuilder.class));
+        runTime.produce(new io.quarkus.deployment.builditem.RunTimeConfigBuilderBuildItem(
+                io.celeriac.runtime.DevServicesKeysConfigBuilder.class));
+    }
+
+    @BuildStep
+    void optionalIntegrations(io.quarkus.deployment.Capabilities capabilities,
+            java.util.Optional<io.quarkus.deployment.metrics.MetricsCapabilityBuildItem> metrics,
+            BuildProducer<AdditionalBeanBuildItem> beans) {
+        // Only with the capability: the classes refer to APIs that are optional dependencies.
+        if (capabilities.isPresent(io.quarkus.deployment.Capability.SMALLRYE_HEALTH)) {
+            beans.produce(AdditionalBeanBuildItem.builder().setUnremovable()
+                    .addBeanClasses("io.celeriac.health.RedisReadinessCheck",
+                            "io.celeriac.health.WorkerLivenessCheck")
+                    .build());
+        }
+        if (metrics.isPresent()
+                && metrics.get().metricsSupported(io.quarkus.runtime.metrics.MetricsFactory.MICROMETER)) {
+            beans.produce(AdditionalBeanBuildItem.builder().setUnremovable()
+                    .addBeanClasses("io.celeriac.metrics.MicrometerTaskMetrics").build());
+        }
+    }
+
+    @BuildStep
     FeatureBuildItem feature() {
         return new FeatureBuildItem(FEATURE);
     }
@@ -42,7 +70,8 @@ class CeleriacProcessor {
                 .addBeanClasses(CeleriacProducer.class, TaskClientSupport.class, TaskRegistry.class, Broker.class,
                         RedisGateway.class, ResultStore.class, ResultListener.class, Worker.class,
                         WorkerIdentity.class, ProcessIdentity.class, RedisDeadLetters.class, Revocations.class,
-                        io.celeriac.beat.BeatService.class)
+                        io.celeriac.beat.BeatService.class,
+                        io.celeriac.control.WorkerControl.class)
                 .build();
     }
 

@@ -44,6 +44,9 @@ public interface QueueConsumer {
     /** Moves due delayed messages to the queue; returns the epoch ms of the next due one, or -1. */
     long promoteDue();
 
+    /** How many messages wait in the queue now (not delayed, not in flight), for gauges and the API. */
+    long depth();
+
     /** Releases the blocking connection and leaves the consumer set; returns messages still held. */
     long leave();
 }

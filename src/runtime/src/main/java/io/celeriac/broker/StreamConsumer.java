@@ -292,6 +292,19 @@ final class StreamConsumer implements QueueConsumer {
     }
 
     @Override
+    public long depth() {
+        List<Request> lengths = new ArrayList<>(10);
+        for (String stream : keys.streams()) {
+            lengths.add(Request.cmd(Command.XLEN).arg(stream));
+        }
+        long total = 0;
+        for (Response length : redis.batch(lengths)) {
+            total += length.toLong();
+        }
+        return total; // entries are deleted once settled: what remains waits or runs
+    }
+
+    @Override
     public long leave() {
         closeBlockingConnection();
         List<Delivery> unclaimed;

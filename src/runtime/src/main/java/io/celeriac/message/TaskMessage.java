@@ -55,6 +55,10 @@ public record TaskMessage(
         String queue,
         Map<String, Object> extraHeaders) {
 
+    /** Header in which Celeriac producers say when they sent a message (epoch ms), for the queue-wait timer. */
+    public static final String SENT_HEADER = "celeriac_sent_ms";
+
+
     /** The same message for a retry: one more retry counted, due at {@code eta}. */
     public TaskMessage forRetry(Instant newEta) {
         return new TaskMessage(id, task, args, kwargs, embed, newEta, expires, retries + 1, rootId, parentId, group,

@@ -215,7 +215,7 @@ public class CeleriacProducer implements Celeriac {
                 ignoreResult ? null : listener.channel(),
                 priority,
                 queue,
-                options.headers());
+                withSentTime(options.headers(), now));
         String payload = codec.encode(message, broker.bodyEncoding(queue), TaskIds.newId());
         long size = MessageSize.bytes(payload, maxMessageBytes);
         if (size > maxMessageBytes) {
@@ -224,6 +224,12 @@ public class CeleriacProducer implements Celeriac {
         OutgoingMessage outgoing = new OutgoingMessage(payload, priority, due == null ? 0 : due.toEpochMilli());
         JavaType resultType = local != null && local.resultType() != null ? local.resultType() : objectType;
         return new Prepared(id, queue, outgoing, resultType);
+    }
+
+    private static Map<String, Object> withSentTime(Map<String, Object> headers, Instant now) {
+        Map<String, Object> all = new LinkedHashMap<>(headers);
+        all.put(TaskMessage.SENT_HEADER, now.toEpochMilli());
+        return all;
     }
 
     private record Prepared(String id, String queue, OutgoingMessage message, JavaType resultType) {

@@ -63,6 +63,21 @@ public interface CeleriacConfig {
      */
     BeatConfig beat();
 
+    /**
+     * Health checks.
+     */
+    HealthConfig health();
+
+    /** Health check settings. */
+    interface HealthConfig {
+
+        /**
+         * A consumer loop that has made no progress for this long is reported stuck and the worker not live.
+         */
+        @WithDefault("60s")
+        Duration stuckAfter();
+    }
+
     /** Beat settings. */
     interface BeatConfig {
 

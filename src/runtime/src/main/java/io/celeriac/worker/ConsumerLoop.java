@@ -40,9 +40,20 @@ final class ConsumerLoop implements Runnable {
         while (running) {
             int taken;
             try {
-                taken = slots.acquireUpTo(prefetch);
+                // Wake up every second while all slots are busy, to show the loop is alive (liveness check).
+                taken = slots.acquireUpTo(prefetch, 1000);
             } catch (InterruptedException e) {
                 break;
+            }
+            lastProgress = System.currentTimeMillis();
+            if (taken == 0) {
+                continue;
+            }
+            if (paused) {
+                // Paused by a control command: hold no message, check again after a block time.
+                slots.release(taken);
+                sleepQuietly(blockTime.toMillis());
+                continue;
             }
             if (!running) {
                 slots.release(taken);
@@ -54,6 +65,8 @@ final class ConsumerLoop implements Runnable {
                 backoff.succeeded();
             } catch (RuntimeException e) {
                 slots.release(taken);
+                // Retrying through a Redis outage is alive, not stuck: readiness reports the outage.
+                lastProgress = System.currentTimeMillis();
                 if (!backoff.pause(e)) {
                     break;
                 }
@@ -79,6 +92,35 @@ final class ConsumerLoop implements Runnable {
             backoff.pause(e);
         }
         lastProgress = System.currentTimeMillis();
+    }
+
+    private volatile Thread thread;
+    private volatile boolean paused;
+
+    void pause(boolean paused) {
+        this.paused = paused;
+    }
+
+    boolean isPaused() {
+        return paused;
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Whether the loop's thread is running. */
+    boolean isAlive() {
+        Thread t = thread;
+        return t != null && t.isAlive();
+    }
+
+    void runOn(Thread thread) {
+        this.thread = thread;
     }
 
     /** Asks the loop to stop; it does within one block time. */

@@ -28,8 +28,13 @@ final class ControlListener {
     private final ObjectMapper mapper;
     private final ChannelSubscription subscription;
 
+    private final Worker worker;
+    private final RedisGateway redis;
+
     ControlListener(RedisGateway redis, Vertx vertx, Revocations revocations, RevokedTasks revoked, TaskRunner runner,
-            ObjectMapper mapper) {
+            ObjectMapper mapper, Worker worker) {
+        this.worker = worker;
+        this.redis = redis;
         this.revocations = revocations;
         this.revoked = revoked;
         this.runner = runner;
@@ -57,6 +62,14 @@ final class ControlListener {
         });
     }
 
+    private void reply(JsonNode message, WorkerIdentity me) {
+        String channel = message.path("reply_to").asText("");
+        if (!channel.isEmpty()) {
+            redis.sendAsync(io.vertx.redis.client.Request.cmd(io.vertx.redis.client.Command.PUBLISH).arg(channel)
+                    .arg(mapper.createObjectNode().put("id", me.consumerId()).put("name", me.name()).toString()));
+        }
+    }
+
     private void onMessage(String payload) {
         JsonNode message;
         try {
@@ -65,7 +78,29 @@ final class ControlListener {
             LOG.warnf("Ignoring unreadable control message: %s", payload);
             return;
         }
-        if ("revoke".equals(message.path("type").asText())) {
+        String destination = message.path("destination").asText("");
+        WorkerIdentity me = worker.identity();
+        if (!destination.isEmpty() && !destination.equals(me.name()) && !destination.equals(me.consumerId())) {
+            return;
+        }
+        String type = message.path("type").asText();
+        switch (type) {
+            case "ping" -> reply(message, me);
+            case "pause", "resume" -> {
+                String queue = message.path("queue").asText();
+                if (worker.pause(queue, type.equals("pause"))) {
+                    LOG.infof("Worker %s %s queue %s (control command)", me.name(),
+                            type.equals("pause") ? "paused" : "resumed", queue);
+                }
+            }
+            case "shutdown" -> {
+                LOG.infof("Worker %s shutting down (control command)", me.name());
+                io.quarkus.runtime.Quarkus.asyncExit();
+            }
+            default -> {
+            }
+        }
+        if ("revoke".equals(type)) {
             long expiry = message.path("expires_ms").asLong(Long.MAX_VALUE);
             List<String> ids = new ArrayList<>();
             message.path("ids").forEach(id -> ids.add(id.asText()));

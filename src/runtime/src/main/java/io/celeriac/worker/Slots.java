@@ -23,6 +23,18 @@ final class Slots {
         return taken;
     }
 
+    /** Like {@link #acquireUpTo(int)}, giving up after {@code timeoutMillis}; returns 0 then. */
+    int acquireUpTo(int max, long timeoutMillis) throws InterruptedException {
+        if (!free.tryAcquire(timeoutMillis, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            return 0;
+        }
+        int taken = 1;
+        while (taken < max && free.tryAcquire()) {
+            taken++;
+        }
+        return taken;
+    }
+
     void release(int count) {
         if (count > 0) {
             free.release(count);

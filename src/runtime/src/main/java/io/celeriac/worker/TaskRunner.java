@@ -50,6 +50,7 @@ final class TaskRunner {
 
     private static final Logger LOG = Logger.getLogger(TaskRunner.class);
 
+
     /** Clocks of Redis and workers differ a little; a message due within this is run rather than postponed. */
     private static final Duration ETA_TOLERANCE = Duration.ofSeconds(1);
 
@@ -71,12 +72,15 @@ final class TaskRunner {
     private final long maxMessageBytes;
     private final String replyPrefix;
     private final io.celeriac.result.ResultStore resultKeys;
+    private final io.celeriac.metrics.TaskMetrics metrics;
+    private final java.util.concurrent.atomic.AtomicLong settled = new java.util.concurrent.atomic.AtomicLong();
     private final Set<InFlight> inFlight = ConcurrentHashMap.newKeySet();
 
     TaskRunner(io.celeriac.registry.TaskRegistry registry, ObjectMapper mapper, ResultPipeline results, Broker broker,
             Slots slots, WorkerIdentity identity, ScheduledExecutorService watchdog, CeleriacConfig config,
             BooleanSupplier running, RevokedTasks revoked,
-            io.celeriac.result.ResultStore resultKeys) {
+            io.celeriac.result.ResultStore resultKeys, io.celeriac.metrics.TaskMetrics metrics) {
+        this.metrics = metrics;
         this.registry = registry;
         this.mapper = mapper;
         this.codec = new MessageCodec(mapper);
@@ -120,8 +124,15 @@ final class TaskRunner {
         return inFlight;
     }
 
+    /** How many deliveries this runner has settled. */
+    long settledCount() {
+        return settled.get();
+    }
+
     private void finished(InFlight task) {
-        inFlight.remove(task);
+        if (inFlight.remove(task)) {
+            settled.incrementAndGet();
+        }
         if (task.claimSlotRelease()) {
             slots.release(1);
         }
@@ -134,12 +145,14 @@ final class TaskRunner {
         try {
             message = codec.decode(delivery.payload());
         } catch (MessageFormatException e) {
+            metrics.received(e.taskName() == null ? "unknown" : e.taskName(), delivery.queue());
             reject(task, null, e.taskId(), e.taskName(), size > maxMessageBytes
                     ? oversized(size)
                     : "undecodable message: " + e.getMessage(), "io.celeriac.message", "MessageFormatException");
             return;
         }
         task.message = message;
+        metrics.received(message.task(), delivery.queue());
         if (size > maxMessageBytes) {
             reject(task, message, message.id(), message.task(), oversized(size), "io.celeriac",
                     "MessageTooLargeException");
@@ -198,6 +211,7 @@ final class TaskRunner {
                         .start(() -> abandon(task, definition, message, hard, storeResult)), hard.toMillis(),
                         TimeUnit.MILLISECONDS);
         task.startedAt = Instant.now();
+        metrics.started(message.task(), task.delivery.queue(), queueWait(message, task.startedAt));
         Object value = null;
         Throwable failure = null;
         ManagedContext requestContext = Arc.container().requestContext();
@@ -268,6 +282,7 @@ final class TaskRunner {
         if (!task.claimSettlement()) {
             return; // given up on (time limit) or returned to the queue (shutdown) meanwhile
         }
+        metrics.succeeded(message.task(), task.delivery.queue(), runNanos(task));
         results.submit(new ResultPipeline.Op(message.id(), document, storeResult ? notifyChannel(message) : null,
                 task.delivery));
     }
@@ -291,6 +306,7 @@ final class TaskRunner {
             LOG.infof("Task %s[%s] failed (%s); retry %d of %d in %d ms", message.task(), message.id(),
                     describe(failure), message.retries() + 1, retries.maxRetries(definition), delay.toMillis());
             persist("reschedule " + message.id(), () -> delivery.consumer().reschedule(delivery, outgoing));
+            metrics.retried(message.task(), delivery.queue());
             if (storeResult) {
                 results.submit(new ResultPipeline.Op(message.id(), ResultDocuments.retry(message.id(), message.task(),
                         failure, message.retries() + 1, identity.name(), delivery.queue()).toString(), null, null));
@@ -306,6 +322,7 @@ final class TaskRunner {
             LOG.errorf(failure, "Task %s[%s] %s", message.task(), message.id(), reason);
         }
         deadLetter(delivery, message.id(), message.task(), reason, describe(failure));
+        metrics.failed(message.task(), delivery.queue(), runNanos(task));
         if (storeResult) {
             results.submit(new ResultPipeline.Op(message.id(), ResultDocuments.failure(message.id(), message.task(),
                     failure, message.retries(), identity.name(), delivery.queue()).toString(), notifyChannel(message),
@@ -340,6 +357,7 @@ final class TaskRunner {
         LOG.errorf("Message on queue %s dead-lettered: %s [task=%s, id=%s]", delivery.queue(), reason, taskName,
                 taskId);
         deadLetter(delivery, taskId, taskName, reason, errorModule + "." + errorType);
+        metrics.failed(taskName == null ? "unknown" : taskName, delivery.queue(), -1);
         boolean storeResult = taskId != null && (message == null || !message.ignoreResult());
         if (storeResult) {
             results.submit(new ResultPipeline.Op(taskId, ResultDocuments.failure(taskId, taskName, errorModule,
@@ -357,6 +375,22 @@ final class TaskRunner {
         return replyTo != null && replyTo.startsWith(replyPrefix) ? replyTo : resultKeys.key(message.id());
     }
 
+    /** Time from when the message was sent (or due, if later) until now; -1 when the producer did not say. */
+    private static long queueWait(TaskMessage message, Instant now) {
+        Object sent = message.extraHeaders() == null ? null : message.extraHeaders().get(TaskMessage.SENT_HEADER);
+        long from = sent instanceof com.fasterxml.jackson.databind.JsonNode node && node.canConvertToLong()
+                ? node.asLong() : sent instanceof Number n ? n.longValue() : -1;
+        if (message.eta() != null) {
+            from = Math.max(from, message.eta().toEpochMilli());
+        }
+        return from < 0 ? -1 : Math.max(0, now.toEpochMilli() - from);
+    }
+
+    private static long runNanos(InFlight task) {
+        Instant started = task.startedAt;
+        return started == null ? -1 : java.time.Duration.between(started, Instant.now()).toNanos();
+    }
+
     private String oversized(long size) {
         return "oversized message: " + size + " bytes, more than celeriac.max-message-size (" + maxMessageBytes
                 + " bytes)";
@@ -370,6 +404,7 @@ final class TaskRunner {
                 continue;
             }
             LOG.warnf("Task %s[%s] revoked with terminate: interrupting it", message.task(), message.id());
+            metrics.revoked(message.task(), task.delivery.queue());
             Thread thread = task.thread;
             if (thread != null) {
                 thread.interrupt();
@@ -397,6 +432,7 @@ final class TaskRunner {
             return;
         }
         LOG.infof("Task %s[%s] not run: %s", message.task(), message.id(), reason);
+        metrics.revoked(message.task(), task.delivery.queue());
         String document = message.ignoreResult() ? null
                 : ResultDocuments.revoked(message.id(), message.task(), reason, identity.name(),
                         task.delivery.queue()).toString();
@@ -408,6 +444,7 @@ final class TaskRunner {
         String entry = new DeadLetterEntry(delivery.queue(), taskId, taskName, reason, exception, identity.name(),
                 Instant.now(), delivery.payload()).toJson();
         persist("dead-letter " + taskId, () -> delivery.consumer().deadLetter(delivery, entry));
+        metrics.deadLettered(taskName == null ? "unknown" : taskName, delivery.queue());
     }
 
     /**

@@ -52,6 +52,8 @@ public class Worker {
     private final Revocations revocations;
     private final Vertx vertx;
     private ControlListener control;
+    private WorkerHeartbeat heartbeat;
+    private final io.celeriac.metrics.TaskMetrics metrics;
 
     private final List<ConsumerLoop> loops = new ArrayList<>();
     private final List<Thread> loopThreads = new ArrayList<>();
@@ -64,7 +66,9 @@ public class Worker {
     private volatile boolean running;
 
     Worker(TaskRegistry registry, Broker broker, RedisGateway redis, ResultStore store, ObjectMapper mapper,
-            CeleriacConfig config, WorkerIdentity identity, Revocations revocations, Vertx vertx) {
+            CeleriacConfig config, WorkerIdentity identity, Revocations revocations, Vertx vertx,
+            jakarta.enterprise.inject.Instance<io.celeriac.metrics.TaskMetrics> metrics) {
+        this.metrics = metrics.isResolvable() ? metrics.get() : io.celeriac.metrics.TaskMetrics.NONE;
         this.registry = registry;
         this.broker = broker;
         this.redis = redis;
@@ -102,8 +106,8 @@ public class Worker {
         // Before the first fetch: a worker started after a revocation must honour it.
         revoked.addAll(loadRevocations());
         runner = new TaskRunner(registry, mapper, results, broker, slots, identity, watchdog, config, () -> running,
-                revoked, store);
-        control = new ControlListener(redis, vertx, revocations, revoked, runner, mapper);
+                revoked, store, metrics);
+        control = new ControlListener(redis, vertx, revocations, revoked, runner, mapper, this);
         control.open();
         for (String queue : settings.queues()) {
             QueueConsumer consumer = broker.consumer(queue, identity.consumerId());
@@ -111,12 +115,21 @@ public class Worker {
             ConsumerLoop loop = new ConsumerLoop(consumer, slots, runner, Math.min(settings.prefetch(), 1000),
                     settings.blockTime());
             loops.add(loop);
-            loopThreads.add(Thread.ofVirtual().name("celeriac-consumer-" + queue).start(loop));
+            Thread loopThread = Thread.ofVirtual().name("celeriac-consumer-" + queue).unstarted(loop);
+            loop.runOn(loopThread);
+            loopThread.start();
+            loopThreads.add(loopThread);
             QueueMaintenance duties = new QueueMaintenance(consumer, redis, settings.leaseDuration(),
                     settings.delayedPollInterval());
             maintenance.add(duties);
             Thread.ofVirtual().name("celeriac-maintenance-" + queue).start(duties);
         }
+        heartbeat = new WorkerHeartbeat(redis, mapper, new io.celeriac.control.WorkerKeys(config.keyPrefix()), identity,
+                List.copyOf(consumers.values()), settings.concurrency(), runner::settledCount, this::running,
+                this::pausedQueues);
+        Thread.ofVirtual().name("celeriac-heartbeat").start(heartbeat);
+        metrics.bindWorker(slots::busy, heartbeat::depth, List.copyOf(consumers.keySet()));
+        Thread.ofVirtual().name("celeriac-broker-check").start(() -> io.celeriac.control.BrokerCheck.warnIfUnsafe(redis));
         LOG.infof("Celeriac worker %s consuming %s with concurrency %d; tasks: %s", identity.name(), settings.queues(),
                 settings.concurrency(),
                 registry.all().stream().map(TaskDefinition::name).sorted().collect(Collectors.joining(", ")));
@@ -132,6 +145,7 @@ public class Worker {
                 timeout, runner.inFlight().size());
         loops.forEach(ConsumerLoop::stop);
         control.close();
+        heartbeat.stop();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!runner.inFlight().isEmpty() && System.nanoTime() < deadline) {
             sleep(20);
@@ -202,6 +216,63 @@ public class Worker {
     /** Whether the worker role runs. */
     public boolean isRunning() {
         return running;
+    }
+
+    /**
+     * The state of one queue's consumer loop.
+     *
+     * @param queue the queue
+     * @param alive whether its thread runs
+     * @param lastProgressMillis when it last completed a step (epoch ms)
+     */
+    public record LoopStatus(String queue, boolean alive, long lastProgressMillis) {
+    }
+
+    /** The consumer loops, one per queue. */
+    public synchronized List<LoopStatus> loops() {
+        List<LoopStatus> status = new ArrayList<>(loops.size());
+        for (ConsumerLoop loop : loops) {
+            status.add(new LoopStatus(loop.queue(), loop.isAlive(), loop.lastProgressMillis()));
+        }
+        return status;
+    }
+
+    /** The tasks running now: id, name and when each started. */
+    public List<io.celeriac.Workers.RunningTask> running() {
+        TaskRunner r = runner;
+        if (r == null) {
+            return List.of();
+        }
+        List<io.celeriac.Workers.RunningTask> running = new ArrayList<>();
+        for (InFlight task : r.inFlight()) {
+            java.time.Instant started = task.startedAt;
+            if (task.message != null && started != null) {
+                running.add(new io.celeriac.Workers.RunningTask(task.taskId(), task.taskName(), started));
+            }
+        }
+        return running;
+    }
+
+    /** Pauses or resumes consuming {@code queue}; returns whether this worker consumes it. */
+    synchronized boolean pause(String queue, boolean paused) {
+        boolean found = false;
+        for (ConsumerLoop loop : loops) {
+            if (loop.queue().equals(queue)) {
+                loop.pause(paused);
+                found = true;
+            }
+        }
+        return found;
+    }
+
+    /** The queues paused by control commands. */
+    synchronized List<String> pausedQueues() {
+        return loops.stream().filter(ConsumerLoop::isPaused).map(ConsumerLoop::queue).toList();
+    }
+
+    /** The worker's identity. */
+    public WorkerIdentity identity() {
+        return identity;
     }
 
     /** Tasks running now. */

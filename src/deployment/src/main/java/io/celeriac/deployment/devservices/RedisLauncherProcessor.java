@@ -4,6 +4,7 @@ import java.util.Map;
 
 import org.jboss.logging.Logger;
 
+import io.celeriac.runtime.RedisLauncherConfig;
 import io.celeriac.redis.launcher.RedisServer;
 import io.quarkus.deployment.IsDevServicesSupportedByLaunchMode;
 import io.quarkus.deployment.annotations.BuildProducer;

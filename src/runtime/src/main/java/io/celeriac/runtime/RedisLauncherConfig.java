@@ -1,4 +1,4 @@
-package io.celeriac.deployment.devservices;
+package io.celeriac.runtime;
 
 import java.nio.file.Path;
 import java.util.Optional;
@@ -11,7 +11,8 @@ import io.smallrye.config.WithDefault;
 
 /**
  * The Redis that Celeriac starts in dev and test mode when no {@code quarkus.redis.hosts} is configured.
- * It needs no Docker: a {@code redis-server} process is launched directly.
+ * It needs no Docker: a {@code redis-server} process is launched directly. Declared in the runtime module so that
+ * the running application knows these keys and does not reject them as unknown.
  */
 @ConfigMapping(prefix = "celeriac.devservices")
 @ConfigRoot(phase = ConfigPhase.BUILD_TIME)
