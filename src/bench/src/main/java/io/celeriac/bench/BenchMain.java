@@ -1,0 +1,144 @@
+package io.celeriac.bench;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.celeriac.AsyncResult;
+import io.celeriac.Celeriac;
+import io.celeriac.TaskCall;
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.QuarkusApplication;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.runtime.annotations.QuarkusMain;
+
+/**
+ * The benchmark driver. Scenarios ({@code -Dbench.scenario}): {@code enqueue} (single sends, then batched
+ * sendAll), {@code fill} (push N messages for a drain), {@code roundtrip} (sequential send-then-get, needs a
+ * worker running). Each prints one JSON line. In the worker role it prints {@code WORKER READY} at start.
+ */
+@QuarkusMain
+public class BenchMain implements QuarkusApplication {
+
+    @Inject
+    Celeriac celeriac;
+
+    @Inject
+    RedisDataSource redis;
+
+    @ConfigProperty(name = "bench.scenario", defaultValue = "none")
+    String scenario;
+
+    @ConfigProperty(name = "bench.n", defaultValue = "20000")
+    int n;
+
+    @ConfigProperty(name = "bench.task", defaultValue = "bench.noop")
+    String task;
+
+    @ConfigProperty(name = "celeriac.worker.enabled", defaultValue = "false")
+    boolean worker;
+
+    void ready(@Observes StartupEvent event) {
+        if (worker) {
+            System.out.println("WORKER READY");
+            System.out.flush();
+        }
+    }
+
+    @Override
+    public int run(String... args) throws Exception {
+        if (worker) {
+            Quarkus.waitForExit();
+            return 0;
+        }
+        switch (scenario) {
+            case "enqueue" -> enqueue();
+            case "fill" -> fill();
+            case "roundtrip" -> roundtrip();
+            default -> throw new IllegalArgumentException("-Dbench.scenario=enqueue|fill|roundtrip, not " + scenario);
+        }
+        return 0;
+    }
+
+    private void enqueue() {
+        redis.execute("DEL", "celeriac:{bench}:ready");
+        int warm = Math.min(2000, n);
+        for (int i = 0; i < warm; i++) {
+            celeriac.send(task, i);
+        }
+        long start = System.nanoTime();
+        for (int i = 0; i < n; i++) {
+            celeriac.send(task, i);
+        }
+        double single = n / seconds(start);
+        redis.execute("DEL", "celeriac:{bench}:ready");
+        long commandsBefore = commands();
+        start = System.nanoTime();
+        sendBatched(n);
+        double batched = n / seconds(start);
+        double commandsPerTask = (commands() - commandsBefore) / (double) n;
+        redis.execute("DEL", "celeriac:{bench}:ready");
+        System.out.printf("{\"scenario\":\"enqueue\",\"n\":%d,\"single_rate\":%.0f,\"batched_rate\":%.0f,"
+                + "\"redis_commands_per_task_batched\":%.3f}%n", n, single, batched, commandsPerTask);
+    }
+
+    private void sendBatched(int count) {
+        List<TaskCall> batch = new ArrayList<>(1000);
+        for (int i = 0; i < count; i++) {
+            batch.add(celeriac.call(task).args(i));
+            if (batch.size() == 1000) {
+                celeriac.sendAll(batch);
+                batch.clear();
+            }
+        }
+        if (!batch.isEmpty()) {
+            celeriac.sendAll(batch);
+        }
+    }
+
+    private void fill() {
+        sendBatched(n);
+        System.out.printf("{\"scenario\":\"fill\",\"n\":%d}%n", n);
+    }
+
+    private void roundtrip() {
+        for (int i = 0; i < 200; i++) {
+            celeriac.send(task, i).get(Duration.ofSeconds(30));
+        }
+        long[] micros = new long[n];
+        long start = System.nanoTime();
+        for (int i = 0; i < n; i++) {
+            long t = System.nanoTime();
+            AsyncResult<Object> result = celeriac.send(task, i);
+            result.get(Duration.ofSeconds(30));
+            micros[i] = (System.nanoTime() - t) / 1000;
+        }
+        double elapsed = seconds(start);
+        Arrays.sort(micros);
+        System.out.printf("{\"scenario\":\"roundtrip\",\"n\":%d,\"p50_ms\":%.3f,\"p99_ms\":%.3f,\"mean_ms\":%.3f,"
+                + "\"calls_per_s\":%.0f}%n", n, micros[n / 2] / 1000.0, micros[(int) (n * 0.99)] / 1000.0,
+                Arrays.stream(micros).average().orElse(0) / 1000.0, n / elapsed);
+    }
+
+    private long commands() {
+        long total = 0;
+        for (String line : redis.execute("INFO", "commandstats").toString().split("\r\n")) {
+            int at = line.indexOf("calls=");
+            if (at > 0) {
+                total += Long.parseLong(line.substring(at + 6, line.indexOf(',', at)));
+            }
+        }
+        return total;
+    }
+
+    private static double seconds(long start) {
+        return (System.nanoTime() - start) / 1e9;
+    }
+}
