@@ -7,6 +7,7 @@ import argparse, json, signal, statistics, subprocess, time
 ap = argparse.ArgumentParser()
 ap.add_argument("--label", required=True)
 ap.add_argument("--runs", type=int, default=5)
+ap.add_argument("--ready", default="WORKER READY")
 ap.add_argument("cmd", nargs=argparse.REMAINDER)
 a = ap.parse_args()
 cmd = a.cmd[1:] if a.cmd[:1] == ["--"] else a.cmd
@@ -21,7 +22,7 @@ for _ in range(a.runs):
     t0 = time.monotonic()
     worker = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     for line in worker.stdout:
-        if "WORKER READY" in line:
+        if a.ready in line:
             break
     starts.append(time.monotonic() - t0)
     time.sleep(1.0)
