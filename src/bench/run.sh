@@ -40,7 +40,7 @@ redis-cli -p $PORT flushdb >/dev/null
 WORKER=$!
 trap 'kill $WORKER 2>/dev/null || true' EXIT
 until grep -q "WORKER READY" target/roundtrip-worker.log; do sleep 0.05; done
-driver roundtrip 2000
+driver roundtrip 2000  # after 2000 warm-up calls (bench.warmup): a worker runs warm
 kill $WORKER; wait $WORKER 2>/dev/null || true
 
 if $PEERS; then
