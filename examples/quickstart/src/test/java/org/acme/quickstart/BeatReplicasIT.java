@@ -12,9 +12,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.celeriac.redis.launcher.RedisServer;
 
@@ -24,26 +23,15 @@ import io.celeriac.redis.launcher.RedisServer;
  */
 class BeatReplicasIT {
 
-    private RedisServer redis;
-    private final List<WorkerProcess> processes = new ArrayList<>();
+    @RegisterExtension
+    final ProcessFixture fixture = new ProcessFixture(null);
 
-    @BeforeEach
-    void startRedis() {
-        redis = RedisServer.builder().port(0).start();
-    }
-
-    @AfterEach
-    void stopEverything() throws Exception {
-        for (WorkerProcess process : processes) {
-            process.close();
-        }
-        redis.close();
+    private RedisServer redis() {
+        return fixture.redis();
     }
 
     private WorkerProcess start(String name, Map<String, String> properties) throws Exception {
-        WorkerProcess process = WorkerProcess.start(name, redis.uri(), properties);
-        processes.add(process);
-        return process;
+        return fixture.start(name, properties);
     }
 
     @Test
@@ -66,16 +54,16 @@ class BeatReplicasIT {
         assertTrue(third.terminate(Duration.ofSeconds(30)));
         // Let the worker run what the beats emitted before they stopped.
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!"0".equals(redis.command("LLEN", "celeriac:{default}:ready")) && System.nanoTime() < deadline) {
+        while (!"0".equals(redis().command("LLEN", "celeriac:{default}:ready")) && System.nanoTime() < deadline) {
             Thread.sleep(100);
         }
         Thread.sleep(500);
 
         List<Instant> ticks = new ArrayList<>();
         String list = "quickstart:heartbeats";
-        long length = Long.parseLong(redis.command("LLEN", list));
+        long length = Long.parseLong(redis().command("LLEN", list));
         for (long i = 0; i < length; i++) {
-            ticks.add(Instant.parse(redis.command("LINDEX", list, Long.toString(i))));
+            ticks.add(Instant.parse(redis().command("LINDEX", list, Long.toString(i))));
         }
         Set<Instant> distinct = new HashSet<>(ticks);
         TreeSet<Instant> sorted = new TreeSet<>(ticks);

@@ -11,35 +11,23 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.celeriac.redis.launcher.RedisServer;
 
 /** Operations against real processes: a 30-second Redis outage, and control commands between workers. */
 class OperationsIT {
 
-    private RedisServer redis;
-    private final List<WorkerProcess> workers = new ArrayList<>();
+    @RegisterExtension
+    final ProcessFixture fixture = new ProcessFixture("always");
 
-    @BeforeEach
-    void startRedis() {
-        redis = RedisServer.builder().port(0).appendOnly("always").start();
-    }
-
-    @AfterEach
-    void stopEverything() throws Exception {
-        for (WorkerProcess worker : workers) {
-            worker.close();
-        }
-        redis.close();
+    private RedisServer redis() {
+        return fixture.redis();
     }
 
     private WorkerProcess start(String name, Map<String, String> properties) throws Exception {
-        WorkerProcess worker = WorkerProcess.start(name, redis.uri(), properties);
-        workers.add(worker);
-        return worker;
+        return fixture.start(name, properties);
     }
 
     private String field(String document, String name) {
@@ -71,7 +59,7 @@ class OperationsIT {
         List<String> before = WorkerProcess.ids(worker.post("/tasks/slow?count=20&millis=300"));
 
         long killedAt = System.nanoTime();
-        redis.kill();
+        redis().kill();
         await("readiness to go DOWN", Duration.ofSeconds(30), () -> worker.status("/q/health/ready") == 503);
         assertEquals(200, worker.status("/q/health/live"), "a Redis outage does not make the worker not live");
         assertNotEquals(202, worker.postStatus("/tasks/add?a=1&b=2"), "a send during the outage is refused, not lost");
@@ -80,15 +68,15 @@ class OperationsIT {
             TimeUnit.NANOSECONDS.sleep(outage);
         }
         assertEquals(200, worker.status("/q/health/live"));
-        redis.start();
+        redis().start();
 
         await("readiness to come back UP", Duration.ofSeconds(60), () -> worker.status("/q/health/ready") == 200);
         await("the tasks sent before the outage to succeed", Duration.ofSeconds(90),
-                () -> before.stream().allMatch(id -> "SUCCESS".equals(field(redis.command("GET",
+                () -> before.stream().allMatch(id -> "SUCCESS".equals(field(redis().command("GET",
                         "celery-task-meta-" + id), "status"))));
         String after = WorkerProcess.ids(worker.post("/tasks/add?a=2&b=2")).get(0);
         await("a task sent after the outage to succeed", Duration.ofSeconds(30),
-                () -> "SUCCESS".equals(field(redis.command("GET", "celery-task-meta-" + after), "status")));
+                () -> "SUCCESS".equals(field(redis().command("GET", "celery-task-meta-" + after), "status")));
         assertTrue(worker.isAlive());
     }
 
@@ -106,9 +94,9 @@ class OperationsIT {
                 () -> a.get("/ops/workers").contains("\"paused\":[\"default\"]"));
         List<String> ids = WorkerProcess.ids(b.post("/tasks/slow?count=10&millis=50"));
         await("all tasks to succeed", Duration.ofSeconds(30), () -> ids.stream().allMatch(
-                id -> "SUCCESS".equals(field(redis.command("GET", "celery-task-meta-" + id), "status"))));
+                id -> "SUCCESS".equals(field(redis().command("GET", "celery-task-meta-" + id), "status"))));
         for (String id : ids) {
-            assertEquals("worker-b", field(redis.command("GET", "celery-task-meta-" + id), "worker"), id);
+            assertEquals("worker-b", field(redis().command("GET", "celery-task-meta-" + id), "worker"), id);
         }
         assertEquals(204, a.postStatus("/ops/queues/default/resume?worker=worker-a"));
 

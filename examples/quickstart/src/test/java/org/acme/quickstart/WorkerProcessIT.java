@@ -11,9 +11,8 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -25,35 +24,24 @@ import io.celeriac.redis.launcher.RedisServer;
  */
 class WorkerProcessIT {
 
-    private RedisServer redis;
-    private final List<WorkerProcess> workers = new ArrayList<>();
+    @RegisterExtension
+    final ProcessFixture fixture = new ProcessFixture(null);
 
-    @BeforeEach
-    void startRedis() {
-        redis = RedisServer.builder().port(0).start();
-    }
-
-    @AfterEach
-    void stopEverything() throws Exception {
-        for (WorkerProcess worker : workers) {
-            worker.close();
-        }
-        redis.close();
+    private RedisServer redis() {
+        return fixture.redis();
     }
 
     private WorkerProcess start(String name, Map<String, String> properties) throws Exception {
-        WorkerProcess worker = WorkerProcess.start(name, redis.uri(), properties);
-        workers.add(worker);
-        return worker;
+        return fixture.start(name, properties);
     }
 
     private long counter(String key, String id) {
-        String value = redis.command("GET", key + id);
+        String value = redis().command("GET", key + id);
         return value == null || value.isEmpty() ? 0 : Long.parseLong(value.trim());
     }
 
     private String state(String id) {
-        String document = redis.command("GET", "celery-task-meta-" + id);
+        String document = redis().command("GET", "celery-task-meta-" + id);
         if (document == null) {
             return "PENDING";
         }
@@ -123,11 +111,11 @@ class WorkerProcessIT {
         assertEquals("SUCCESS", state(quick), "a task that finishes within the shutdown timeout completes");
         assertEquals(0, counter("quickstart:completions:", endless));
         if (transport.equals("list")) {
-            assertEquals("1", redis.command("LLEN", "celeriac:{default}:ready"),
+            assertEquals("1", redis().command("LLEN", "celeriac:{default}:ready"),
                     "the unfinished task is back in its queue at once: " + worker.log());
-            assertEquals("0", redis.command("ZCARD", "celeriac:{default}:consumers"), "the worker left");
+            assertEquals("0", redis().command("ZCARD", "celeriac:{default}:consumers"), "the worker left");
         } else {
-            assertEquals("1", redis.command("XLEN", "celeriac:{default}:stream"), worker.log());
+            assertEquals("1", redis().command("XLEN", "celeriac:{default}:stream"), worker.log());
         }
 
         // With a 10-minute lease, the next worker runs it within the wait only if it was returned, not just left.

@@ -8,9 +8,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.celeriac.redis.RedisGateway;
-import io.celeriac.redis.RedisUnavailableException;
 import io.vertx.redis.client.Command;
-import io.vertx.redis.client.RedisConnection;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 
@@ -31,15 +29,13 @@ import io.vertx.redis.client.Response;
  */
 final class KombuConsumer implements QueueConsumer {
 
-    private static final Duration BLOCKING_MARGIN = Duration.ofSeconds(5);
-
     private final RedisGateway redis;
     private final KombuKeys kombu;
     private final QueueKeys keys;
     private final long visibilitySeconds;
     private final int maxRedeliveries;
     private final Set<String> held = ConcurrentHashMap.newKeySet();
-    private RedisConnection blockingConnection;
+    private final BlockingConnection blocking;
 
     KombuConsumer(RedisGateway redis, KombuKeys kombu, QueueKeys keys, Duration visibilityTimeout,
             int maxRedeliveries) {
@@ -48,6 +44,7 @@ final class KombuConsumer implements QueueConsumer {
         this.keys = keys;
         this.visibilitySeconds = Math.max(1, visibilityTimeout.toSeconds());
         this.maxRedeliveries = maxRedeliveries;
+        this.blocking = new BlockingConnection(redis);
     }
 
     @Override
@@ -74,33 +71,11 @@ final class KombuConsumer implements QueueConsumer {
 
     @Override
     public boolean awaitMessages(Duration timeout) {
-        RedisConnection connection = blockingConnection();
         Request wait = Request.cmd(Command.BLMOVE).arg(kombu.list(0)).arg(kombu.list(0)).arg("RIGHT").arg("RIGHT")
                 .arg(String.format(Locale.ROOT, "%.3f", timeout.toMillis() / 1000.0));
-        try {
-            return RedisGateway.await(connection.send(wait), timeout.plus(BLOCKING_MARGIN), wait) != null;
-        } catch (RedisUnavailableException e) {
-            closeBlockingConnection();
-            throw e;
-        }
+        return blocking.send(wait, timeout) != null;
     }
 
-    private synchronized RedisConnection blockingConnection() {
-        if (blockingConnection == null) {
-            RedisConnection connection = redis.connect();
-            connection.exceptionHandler(e -> closeBlockingConnection());
-            connection.endHandler(v -> closeBlockingConnection());
-            blockingConnection = connection;
-        }
-        return blockingConnection;
-    }
-
-    private synchronized void closeBlockingConnection() {
-        if (blockingConnection != null) {
-            blockingConnection.close();
-            blockingConnection = null;
-        }
-    }
 
     @Override
     public void appendAck(List<Request> pipeline, List<Delivery> deliveries) {
@@ -183,7 +158,7 @@ final class KombuConsumer implements QueueConsumer {
 
     @Override
     public long leave() {
-        closeBlockingConnection();
+        blocking.close();
         return held.size();
     }
 }

@@ -26,6 +26,10 @@ public interface QueueConsumer {
     /** Adds the commands that acknowledge (forget) these deliveries to a pipeline. */
     void appendAck(List<Request> pipeline, List<Delivery> deliveries);
 
+    /** Told once the acknowledgements added by {@link #appendAck} are written. */
+    default void acknowledged(List<Delivery> deliveries) {
+    }
+
     /** Moves a delivery to the dead-letter store, replacing it by {@code entryJson}. */
     void deadLetter(Delivery delivery, String entryJson);
 
@@ -43,6 +47,14 @@ public interface QueueConsumer {
 
     /** Moves due delayed messages to the queue; returns the epoch ms of the next due one, or -1. */
     long promoteDue();
+
+    /**
+     * Looks for messages held under this consumer's lease that the worker does not know about (a fetch whose reply
+     * was lost) and arranges for the next fetch to hand them out. Transports whose leases are per message recover
+     * such messages by themselves.
+     */
+    default void checkOrphans() {
+    }
 
     /** How many messages wait in the queue now (not delayed, not in flight), for gauges and the API. */
     long depth();

@@ -5,12 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.jboss.logging.Logger;
-
 import io.celeriac.redis.RedisGateway;
 import io.celeriac.redis.RedisUnavailableException;
 import io.vertx.redis.client.Command;
-import io.vertx.redis.client.RedisConnection;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 
@@ -30,10 +27,6 @@ import io.vertx.redis.client.Response;
  */
 final class RedisListConsumer implements QueueConsumer {
 
-    private static final Logger LOG = Logger.getLogger(RedisListConsumer.class);
-
-    /** Redis answers a blocking read by its own timeout; allow this much more before calling it a network failure. */
-    private static final Duration BLOCKING_MARGIN = Duration.ofSeconds(5);
 
     private final RedisGateway redis;
     private final QueueKeys keys;
@@ -44,7 +37,12 @@ final class RedisListConsumer implements QueueConsumer {
     private volatile boolean mayHaveLanded = true; // a previous incarnation cannot exist (ids are unique), but be safe
     /** Whether this consumer's lease was ever written; only then can a missing lease mean it was reaped. */
     private volatile boolean leaseWritten;
-    private RedisConnection blockingConnection;
+    /** Tags of the messages this worker knows it holds. */
+    private final java.util.Set<String> held = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private volatile boolean mayHaveOrphans;
+    /** Tags acknowledged in a pipeline not yet written: still in the hash, not orphans. */
+    private final java.util.Set<String> settling = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final BlockingConnection blocking;
 
     RedisListConsumer(RedisGateway redis, QueueKeys keys, String consumerId, Duration lease, int maxRedeliveries) {
         this.redis = redis;
@@ -52,6 +50,7 @@ final class RedisListConsumer implements QueueConsumer {
         this.consumerId = consumerId;
         this.leaseMillis = lease.toMillis();
         this.maxRedeliveries = maxRedeliveries;
+        this.blocking = new BlockingConnection(redis);
     }
 
     @Override
@@ -61,13 +60,29 @@ final class RedisListConsumer implements QueueConsumer {
 
     @Override
     public List<Delivery> fetch(int max) {
-        long firstTag = nextTag.get();
+        if (mayHaveOrphans) {
+            List<Delivery> adopted = adoptOrphans(max);
+            if (!adopted.isEmpty()) {
+                return adopted;
+            }
+        }
+        // Reserve the tags before the call: if its reply is lost, the messages it took keep theirs in our hash,
+        // and no later fetch may reuse them (HSET would overwrite those messages).
+        long firstTag = nextTag.getAndAdd(max);
         boolean landed = mayHaveLanded;
-        Response reply = ListScripts.FETCH.run(redis,
-                List.of(keys.ready(), keys.prioritized(), keys.inFlight(consumerId), keys.landing(consumerId),
-                        keys.consumers()),
-                List.of(Integer.toString(max), consumerId, Long.toString(leaseMillis), Long.toString(firstTag),
-                        landed ? "1" : "0"));
+        Response reply;
+        try {
+            reply = ListScripts.FETCH.run(redis,
+                    List.of(keys.ready(), keys.prioritized(), keys.inFlight(consumerId), keys.landing(consumerId),
+                            keys.consumers()),
+                    List.of(Integer.toString(max), consumerId, Long.toString(leaseMillis), Long.toString(firstTag),
+                            landed ? "1" : "0"));
+        } catch (RedisUnavailableException e) {
+            // The script may have run with its reply lost: messages would sit in our in-flight hash, under a lease
+            // we keep renewing, where no recovery looks. The next fetch adopts them.
+            mayHaveOrphans = true;
+            throw e;
+        }
         if (landed) {
             mayHaveLanded = false;
         }
@@ -77,21 +92,71 @@ final class RedisListConsumer implements QueueConsumer {
         }
         List<Delivery> deliveries = new ArrayList<>(size / 2);
         for (int i = 0; i < size; i += 2) {
-            deliveries.add(new Delivery(this, reply.get(i).toString(), reply.get(i + 1).toString()));
+            String tag = reply.get(i).toString();
+            held.add(tag);
+            deliveries.add(new Delivery(this, tag, reply.get(i + 1).toString()));
         }
-        // Tags only need to be unique within this consumer's hash; the script used one per message taken.
-        nextTag.addAndGet(deliveries.size());
         leaseWritten = true;
         return deliveries;
     }
 
     @Override
+    public void acknowledged(List<Delivery> deliveries) {
+        for (Delivery delivery : deliveries) {
+            settling.remove(delivery.tag());
+        }
+    }
+
+    @Override
+    public void checkOrphans() {
+        long inHash = redis.send(Request.cmd(Command.HLEN).arg(keys.inFlight(consumerId))).toLong();
+        if (inHash > held.size() + settling.size()) {
+            mayHaveOrphans = true;
+        }
+    }
+
+    /** Hands out, up to {@code max}, the messages of our in-flight hash this worker does not know it holds. */
+    private List<Delivery> adoptOrphans(int max) {
+        Response all = redis.send(Request.cmd(Command.HGETALL).arg(keys.inFlight(consumerId)));
+        java.util.Map<String, String> entries = new java.util.LinkedHashMap<>();
+        java.util.Set<String> names;
+        try {
+            names = all.getKeys();
+        } catch (RuntimeException flatReply) {
+            names = null;
+        }
+        if (names != null) {
+            for (String name : names) {
+                entries.put(name, all.get(name).toString());
+            }
+        } else {
+            for (int i = 0; i + 1 < all.size(); i += 2) {
+                entries.put(all.get(i).toString(), all.get(i + 1).toString());
+            }
+        }
+        List<Delivery> adopted = new ArrayList<>();
+        boolean more = false;
+        for (java.util.Map.Entry<String, String> entry : entries.entrySet()) {
+            if (held.contains(entry.getKey()) || settling.contains(entry.getKey())) {
+                continue;
+            }
+            if (adopted.size() == max) {
+                more = true;
+                break;
+            }
+            held.add(entry.getKey());
+            adopted.add(new Delivery(this, entry.getKey(), entry.getValue()));
+        }
+        mayHaveOrphans = more;
+        return adopted;
+    }
+
+    @Override
     public boolean awaitMessages(Duration timeout) {
-        RedisConnection connection = blockingConnection();
         Request blmove = Request.cmd(Command.BLMOVE).arg(keys.ready()).arg(keys.landing(consumerId))
                 .arg("RIGHT").arg("LEFT").arg(String.format(java.util.Locale.ROOT, "%.3f", timeout.toMillis() / 1000.0));
         try {
-            Response moved = RedisGateway.await(connection.send(blmove), timeout.plus(BLOCKING_MARGIN), blmove);
+            Response moved = blocking.send(blmove, timeout);
             if (moved != null) {
                 mayHaveLanded = true;
                 return true;
@@ -100,36 +165,19 @@ final class RedisListConsumer implements QueueConsumer {
         } catch (RedisUnavailableException e) {
             // The reply may have been lost with the connection: the message would sit in our landing list.
             mayHaveLanded = true;
-            closeBlockingConnection();
+            blocking.close();
             throw e;
         }
     }
 
-    private synchronized RedisConnection blockingConnection() {
-        if (blockingConnection == null) {
-            RedisConnection connection = redis.connect();
-            connection.exceptionHandler(e -> {
-                LOG.debugf("Blocking connection of %s on %s failed: %s", consumerId, keys.queue(), e.getMessage());
-                closeBlockingConnection();
-            });
-            connection.endHandler(v -> closeBlockingConnection());
-            blockingConnection = connection;
-        }
-        return blockingConnection;
-    }
-
-    private synchronized void closeBlockingConnection() {
-        if (blockingConnection != null) {
-            blockingConnection.close();
-            blockingConnection = null;
-        }
-    }
 
     @Override
     public void appendAck(List<Request> pipeline, List<Delivery> deliveries) {
         Request hdel = Request.cmd(Command.HDEL).arg(keys.inFlight(consumerId));
         for (Delivery delivery : deliveries) {
             hdel.arg(delivery.tag());
+            settling.add(delivery.tag());
+            held.remove(delivery.tag());
         }
         pipeline.add(hdel);
     }
@@ -138,6 +186,7 @@ final class RedisListConsumer implements QueueConsumer {
     public void deadLetter(Delivery delivery, String entryJson) {
         ListScripts.DEAD_LETTER.run(redis, List.of(keys.deadLetters(), keys.inFlight(consumerId)),
                 List.of(entryJson, delivery.tag()));
+        held.remove(delivery.tag());
     }
 
     @Override
@@ -147,6 +196,7 @@ final class RedisListConsumer implements QueueConsumer {
         }
         ListScripts.RESCHEDULE.run(redis, List.of(keys.delayed(), keys.inFlight(consumerId)),
                 List.of(Long.toString(next.dueAtMillis()), RedisListPublisher.delayedMember(next), delivery.tag()));
+        held.remove(delivery.tag());
     }
 
     @Override
@@ -160,6 +210,7 @@ final class RedisListConsumer implements QueueConsumer {
         }
         Response reply = ListScripts.REQUEUE.run(redis,
                 List.of(keys.ready(), keys.prioritized(), keys.inFlight(consumerId)), tags);
+        held.removeAll(tags);
         return reply.toInteger();
     }
 
@@ -205,7 +256,7 @@ final class RedisListConsumer implements QueueConsumer {
 
     @Override
     public long leave() {
-        closeBlockingConnection();
+        blocking.close();
         Response held = ListScripts.LEAVE.run(redis,
                 List.of(keys.consumers(), keys.inFlight(consumerId), keys.landing(consumerId), keys.ready()),
                 List.of(consumerId));

@@ -12,7 +12,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import io.celeriac.redis.RedisGateway;
 import io.celeriac.redis.RedisUnavailableException;
 import io.vertx.redis.client.Command;
-import io.vertx.redis.client.RedisConnection;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 
@@ -29,8 +28,6 @@ import io.vertx.redis.client.Response;
  */
 final class StreamConsumer implements QueueConsumer {
 
-    private static final Duration BLOCKING_MARGIN = Duration.ofSeconds(5);
-
     private final RedisGateway redis;
     private final QueueKeys keys;
     private final String consumerId;
@@ -40,7 +37,7 @@ final class StreamConsumer implements QueueConsumer {
     /** Entries the blocking read took: already pending for this consumer, handed out by the next fetch. */
     private final ArrayDeque<Delivery> landed = new ArrayDeque<>();
     private volatile boolean groupsReady;
-    private RedisConnection blockingConnection;
+    private final BlockingConnection blocking;
 
     StreamConsumer(RedisGateway redis, QueueKeys keys, String consumerId, Duration lease, int maxRedeliveries) {
         this.redis = redis;
@@ -48,6 +45,7 @@ final class StreamConsumer implements QueueConsumer {
         this.consumerId = consumerId;
         this.leaseMillis = lease.toMillis();
         this.maxRedeliveries = maxRedeliveries;
+        this.blocking = new BlockingConnection(redis);
     }
 
     @Override
@@ -118,7 +116,6 @@ final class StreamConsumer implements QueueConsumer {
     @Override
     public boolean awaitMessages(Duration timeout) {
         ensureGroups();
-        RedisConnection connection = blockingConnection();
         Request read = Request.cmd(Command.XREADGROUP).arg("GROUP").arg(StreamScripts.GROUP).arg(consumerId)
                 .arg("COUNT").arg(1).arg("BLOCK").arg(Math.max(1, timeout.toMillis())).arg("STREAMS");
         List<String> streams = keys.streams();
@@ -126,9 +123,8 @@ final class StreamConsumer implements QueueConsumer {
         streams.forEach(s -> read.arg(">"));
         Response reply;
         try {
-            reply = RedisGateway.await(connection.send(read), timeout.plus(BLOCKING_MARGIN), read);
+            reply = blocking.send(read, timeout);
         } catch (RedisUnavailableException e) {
-            closeBlockingConnection();
             if (e.getMessage() != null && e.getMessage().contains("NOGROUP")) {
                 groupsReady = false;
             }
@@ -184,22 +180,6 @@ final class StreamConsumer implements QueueConsumer {
         return "";
     }
 
-    private synchronized RedisConnection blockingConnection() {
-        if (blockingConnection == null) {
-            RedisConnection connection = redis.connect();
-            connection.exceptionHandler(e -> closeBlockingConnection());
-            connection.endHandler(v -> closeBlockingConnection());
-            blockingConnection = connection;
-        }
-        return blockingConnection;
-    }
-
-    private synchronized void closeBlockingConnection() {
-        if (blockingConnection != null) {
-            blockingConnection.close();
-            blockingConnection = null;
-        }
-    }
 
     private static int priorityOf(String tag) {
         return tag.charAt(0) - '0';
@@ -306,7 +286,7 @@ final class StreamConsumer implements QueueConsumer {
 
     @Override
     public long leave() {
-        closeBlockingConnection();
+        blocking.close();
         List<Delivery> unclaimed;
         synchronized (landed) {
             unclaimed = new ArrayList<>(landed);

@@ -58,6 +58,7 @@ final class QueueMaintenance implements Runnable {
                     nextRenewal = now + leaseMillis / 3;
                 }
                 if (now >= nextRecovery) {
+                    consumer.checkOrphans();
                     recover();
                     nextRecovery = now + Math.max(1000, leaseMillis / 2);
                 }

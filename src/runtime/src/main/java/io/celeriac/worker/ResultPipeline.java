@@ -81,7 +81,9 @@ final class ResultPipeline {
                 }
                 batch.add(first);
                 queue.drainTo(batch, MAX_BATCH - 1);
-                send(build(batch));
+                Map<QueueConsumer, List<Delivery>> acks = new LinkedHashMap<>();
+                send(build(batch, acks));
+                acks.forEach(QueueConsumer::acknowledged);
                 unwritten.addAndGet(-batch.size());
                 batch.clear();
                 synchronized (idle) {
@@ -94,10 +96,9 @@ final class ResultPipeline {
         }
     }
 
-    private List<Request> build(List<Op> batch) {
+    private List<Request> build(List<Op> batch, Map<QueueConsumer, List<Delivery>> acks) {
         Map<String, Op> states = new LinkedHashMap<>();
         Map<String, List<String>> notifications = new LinkedHashMap<>();
-        Map<QueueConsumer, List<Delivery>> acks = new LinkedHashMap<>();
         for (Op op : batch) {
             if (op.document() != null) {
                 states.put(op.taskId(), op);
