@@ -20,10 +20,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 public record TaskInfo(String taskId, TaskState state, JsonNode result, String traceback, Instant dateDone,
         String taskName, int retries, String worker) {
 
-    /** The remote error's type on FAILURE and RETRY, e.g. {@code java.lang.IllegalStateException} or {@code ValueError}. */
+    /**
+     * The remote error's full type on FAILURE and RETRY, e.g. {@code java.lang.IllegalStateException}, or
+     * {@code ValueError} for Python's builtins.
+     */
     public Optional<String> errorType() {
-        return result != null && result.hasNonNull("exc_type") ? Optional.of(result.get("exc_type").asText())
-                : Optional.empty();
+        if (result == null || !result.hasNonNull("exc_type")) {
+            return Optional.empty();
+        }
+        // Celery stores the simple name and the module apart; builtins are known by their simple name.
+        String type = result.get("exc_type").asText();
+        String module = result.hasNonNull("exc_module") ? result.get("exc_module").asText() : "";
+        return Optional.of(module.isEmpty() || module.equals("builtins") ? type : module + "." + type);
     }
 
     /** The remote error's message on FAILURE and RETRY. */

@@ -154,12 +154,6 @@ public final class ResultDocuments {
 
     /** The full error type of a stored error: {@code java.lang.IllegalStateException}, or {@code ValueError} for Python's builtins. */
     public static String errorType(TaskInfo info) {
-        JsonNode result = info.result();
-        if (result == null || !result.hasNonNull("exc_type")) {
-            return "UnknownError";
-        }
-        String type = result.get("exc_type").asText();
-        String module = result.hasNonNull("exc_module") ? result.get("exc_module").asText() : null;
-        return module == null || module.isEmpty() || module.equals("builtins") ? type : module + "." + type;
+        return info.errorType().orElse("UnknownError");
     }
 }
