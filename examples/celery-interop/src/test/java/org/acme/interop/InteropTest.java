@@ -12,23 +12,34 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.test.common.DevServicesContext;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** Both directions with real Python Celery, from Debian's python3-celery. */
 @QuarkusTest
-class InteropTest {
+class InteropTest implements DevServicesContext.ContextAware {
 
     static final Path PYTHON = Path.of("/usr/bin/python3");
     static final Path SCRIPTS = Path.of("python").toAbsolutePath();
     static Process pythonWorker;
 
-    @ConfigProperty(name = "quarkus.redis.hosts")
-    String redis;
+    /** Set when the tests run against the packaged app (@QuarkusIntegrationTest), from its dev services. */
+    String redisFromIntegrationTest;
+
+    @Override
+    public void setIntegrationTestContext(DevServicesContext context) {
+        redisFromIntegrationTest = context.devServicesProperties().get("quarkus.redis.hosts");
+    }
+
+    String redis() {
+        return redisFromIntegrationTest != null ? redisFromIntegrationTest
+                : ConfigProvider.getConfig().getValue("quarkus.redis.hosts", String.class);
+    }
 
     @BeforeAll
     static void requireCelery() throws Exception {
@@ -53,7 +64,7 @@ class InteropTest {
     void pythonProducerCallsJavaTasks() throws Exception {
         ProcessBuilder builder = new ProcessBuilder(PYTHON.toString(), "producer.py").directory(SCRIPTS.toFile())
                 .redirectErrorStream(true);
-        builder.environment().put("CELERIAC_REDIS", redis);
+        builder.environment().put("CELERIAC_REDIS", redis());
         Process producer = builder.start();
         List<String> lines = new ArrayList<>();
         try (var out = producer.inputReader()) {
@@ -74,7 +85,7 @@ class InteropTest {
         ProcessBuilder builder = new ProcessBuilder(PYTHON.toString(), "-m", "celery", "-A", "reports", "worker",
                 "-Q", "reports", "--pool", "solo", "--without-heartbeat", "--without-gossip", "--without-mingle")
                 .directory(SCRIPTS.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().put("CELERIAC_REDIS", redis);
+        builder.environment().put("CELERIAC_REDIS", redis());
         pythonWorker = builder.start();
 
         String id = given().when().post("/reports?title=quarterly&pages=12").then().statusCode(202)
