@@ -1,5 +1,7 @@
 package io.celeriac;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -52,12 +54,12 @@ public final class TaskCall {
     }
 
     /** Shortcut for {@code options(options().countdown(countdown))}. */
-    public TaskCall countdown(java.time.Duration countdown) {
+    public TaskCall countdown(Duration countdown) {
         return options(options.countdown(countdown));
     }
 
     /** Shortcut for {@code options(options().eta(eta))}. */
-    public TaskCall eta(java.time.Instant eta) {
+    public TaskCall eta(Instant eta) {
         return options(options.eta(eta));
     }
 

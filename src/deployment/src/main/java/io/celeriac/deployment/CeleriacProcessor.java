@@ -1,6 +1,12 @@
 package io.celeriac.deployment;
 
+import java.util.Optional;
+
+import io.celeriac.beat.BeatService;
 import io.celeriac.broker.Broker;
+import io.celeriac.broker.RedisDeadLetters;
+import io.celeriac.control.Revocations;
+import io.celeriac.control.WorkerControl;
 import io.celeriac.producer.CeleriacProducer;
 import io.celeriac.producer.TaskClientSupport;
 import io.celeriac.redis.RedisGateway;
@@ -8,17 +14,23 @@ import io.celeriac.registry.TaskRegistry;
 import io.celeriac.result.ResultListener;
 import io.celeriac.result.ResultStore;
 import io.celeriac.runtime.CeleriacBuildTimeConfig;
+import io.celeriac.runtime.DevServicesKeysConfigBuilder;
 import io.celeriac.runtime.ProcessIdentity;
 import io.celeriac.worker.Worker;
 import io.celeriac.worker.WorkerIdentity;
-import io.celeriac.broker.RedisDeadLetters;
-import io.celeriac.control.Revocations;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
+import io.quarkus.deployment.Capabilities;
+import io.quarkus.deployment.Capability;
 import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.builditem.FeatureBuildItem;
+import io.quarkus.deployment.builditem.RunTimeConfigBuilderBuildItem;
+import io.quarkus.deployment.builditem.StaticInitConfigBuilderBuildItem;
 import io.quarkus.deployment.builditem.nativeimage.NativeImageResourcePatternsBuildItem;
+import io.quarkus.deployment.metrics.MetricsCapabilityBuildItem;
 import io.quarkus.redis.deployment.client.RequestedRedisClientBuildItem;
+import io.quarkus.runtime.metrics.MetricsFactory;
+import io.quarkus.scheduler.deployment.ForceStartSchedulerBuildItem;
 
 /** The extension's feature, its beans, and what it needs from other extensions. */
 class CeleriacProcessor {
@@ -26,34 +38,34 @@ class CeleriacProcessor {
     static final String FEATURE = "celeriac";
 
     @BuildStep
-    io.quarkus.scheduler.deployment.ForceStartSchedulerBuildItem startScheduler() {
+    ForceStartSchedulerBuildItem startScheduler() {
         // The beat's check job is scheduled programmatically: the scheduler must run without @Scheduled methods.
-        return new io.quarkus.scheduler.deployment.ForceStartSchedulerBuildItem();
+        return new ForceStartSchedulerBuildItem();
     }
 
     @BuildStep
     void ignoreBuildTimeKeysAtRunTime(
-            BuildProducer<io.quarkus.deployment.builditem.StaticInitConfigBuilderBuildItem> staticInit,
-            BuildProducer<io.quarkus.deployment.builditem.RunTimeConfigBuilderBuildItem> runTime) {
-        staticInit.produce(new io.quarkus.deployment.builditem.StaticInitConfigBuilderBuildItem(
-                io.celeriac.runtime.DevServicesKeysConfigBuilder.class));
-        runTime.produce(new io.quarkus.deployment.builditem.RunTimeConfigBuilderBuildItem(
-                io.celeriac.runtime.DevServicesKeysConfigBuilder.class));
+            BuildProducer<StaticInitConfigBuilderBuildItem> staticInit,
+            BuildProducer<RunTimeConfigBuilderBuildItem> runTime) {
+        staticInit.produce(new StaticInitConfigBuilderBuildItem(
+                DevServicesKeysConfigBuilder.class));
+        runTime.produce(new RunTimeConfigBuilderBuildItem(
+                DevServicesKeysConfigBuilder.class));
     }
 
     @BuildStep
-    void optionalIntegrations(io.quarkus.deployment.Capabilities capabilities,
-            java.util.Optional<io.quarkus.deployment.metrics.MetricsCapabilityBuildItem> metrics,
+    void optionalIntegrations(Capabilities capabilities,
+            Optional<MetricsCapabilityBuildItem> metrics,
             BuildProducer<AdditionalBeanBuildItem> beans) {
         // Only with the capability: the classes refer to APIs that are optional dependencies.
-        if (capabilities.isPresent(io.quarkus.deployment.Capability.SMALLRYE_HEALTH)) {
+        if (capabilities.isPresent(Capability.SMALLRYE_HEALTH)) {
             beans.produce(AdditionalBeanBuildItem.builder().setUnremovable()
                     .addBeanClasses("io.celeriac.health.RedisReadinessCheck",
                             "io.celeriac.health.WorkerLivenessCheck")
                     .build());
         }
         if (metrics.isPresent()
-                && metrics.get().metricsSupported(io.quarkus.runtime.metrics.MetricsFactory.MICROMETER)) {
+                && metrics.get().metricsSupported(MetricsFactory.MICROMETER)) {
             beans.produce(AdditionalBeanBuildItem.builder().setUnremovable()
                     .addBeanClasses("io.celeriac.metrics.MicrometerTaskMetrics").build());
         }
@@ -70,8 +82,8 @@ class CeleriacProcessor {
                 .addBeanClasses(CeleriacProducer.class, TaskClientSupport.class, TaskRegistry.class, Broker.class,
                         RedisGateway.class, ResultStore.class, ResultListener.class, Worker.class,
                         WorkerIdentity.class, ProcessIdentity.class, RedisDeadLetters.class, Revocations.class,
-                        io.celeriac.beat.BeatService.class,
-                        io.celeriac.control.WorkerControl.class)
+                        BeatService.class,
+                        WorkerControl.class)
                 .build();
     }
 

@@ -5,6 +5,7 @@ import java.util.concurrent.CompletionStage;
 import org.jboss.jandex.DotName;
 
 import io.celeriac.AsyncResult;
+import io.celeriac.Periodic;
 import io.celeriac.Task;
 import io.celeriac.TaskClient;
 import io.celeriac.TaskContext;
@@ -17,7 +18,7 @@ import io.smallrye.mutiny.Uni;
 final class DotNames {
 
     static final DotName TASK = DotName.createSimple(Task.class);
-    static final DotName PERIODIC = DotName.createSimple(io.celeriac.Periodic.class);
+    static final DotName PERIODIC = DotName.createSimple(Periodic.class);
     static final DotName TASK_CLIENT = DotName.createSimple(TaskClient.class);
     static final DotName TASK_NAME = DotName.createSimple(TaskName.class);
     static final DotName TASK_CONTEXT = DotName.createSimple(TaskContext.class);

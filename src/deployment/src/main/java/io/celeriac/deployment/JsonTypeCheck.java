@@ -9,6 +9,8 @@ import org.jboss.jandex.DotName;
 import org.jboss.jandex.IndexView;
 import org.jboss.jandex.Type;
 
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
 /**
  * Tells whether Jackson can read a declared type from JSON without type names in the data: no {@code Object},
  * no wildcards or type variables, no raw generic types, no abstract types it cannot instantiate (unless they carry
@@ -96,7 +98,7 @@ final class JsonTypeCheck {
             Class<?> type = Class.forName(className, false, Thread.currentThread().getContextClassLoader());
             return new Shape(Modifier.isAbstract(type.getModifiers()) || type.isInterface(), type.isInterface(),
                     type.getTypeParameters().length > 0,
-                    type.isAnnotationPresent(com.fasterxml.jackson.annotation.JsonTypeInfo.class));
+                    type.isAnnotationPresent(JsonTypeInfo.class));
         } catch (ClassNotFoundException | LinkageError e) {
             return null;
         }

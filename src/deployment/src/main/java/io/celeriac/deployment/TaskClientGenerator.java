@@ -2,15 +2,18 @@ package io.celeriac.deployment;
 
 import java.lang.reflect.Modifier;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import org.jboss.jandex.ClassInfo;
 import org.jboss.jandex.MethodInfo;
+import org.jboss.jandex.Type;
 
 import com.fasterxml.jackson.databind.JavaType;
 
+import io.celeriac.AsyncResult;
 import io.celeriac.producer.ClientMethod;
 import io.celeriac.producer.TaskClientSupport;
 import io.quarkus.gizmo.ClassCreator;
@@ -19,6 +22,7 @@ import io.quarkus.gizmo.FieldDescriptor;
 import io.quarkus.gizmo.MethodCreator;
 import io.quarkus.gizmo.MethodDescriptor;
 import io.quarkus.gizmo.ResultHandle;
+import io.smallrye.mutiny.Uni;
 
 /**
  * Generates the bean that implements a {@code @TaskClient} interface: {@code <Interface>_CeleriacClient}, a
@@ -86,11 +90,11 @@ final class TaskClientGenerator {
         ResultHandle described = m.readStaticField(descriptor);
         switch (client.kind()) {
             case ASYNC_RESULT -> m.returnValue(m.invokeVirtualMethod(supportMethod("asyncResult",
-                    io.celeriac.AsyncResult.class), target, described, arguments));
-            case UNI -> m.returnValue(m.invokeVirtualMethod(supportMethod("uni", io.smallrye.mutiny.Uni.class),
+                    AsyncResult.class), target, described, arguments));
+            case UNI -> m.returnValue(m.invokeVirtualMethod(supportMethod("uni", Uni.class),
                     target, described, arguments));
             case COMPLETION_STAGE -> m.returnValue(m.invokeVirtualMethod(supportMethod("completionStage",
-                    java.util.concurrent.CompletionStage.class), target, described, arguments));
+                    CompletionStage.class), target, described, arguments));
             case VOID -> {
                 m.invokeVirtualMethod(supportMethod("fireAndForget", void.class), target, described, arguments);
                 m.returnValue(null);
@@ -100,8 +104,8 @@ final class TaskClientGenerator {
         }
     }
 
-    private static ResultHandle boxed(MethodCreator m, org.jboss.jandex.Type type, ResultHandle value) {
-        if (type.kind() != org.jboss.jandex.Type.Kind.PRIMITIVE) {
+    private static ResultHandle boxed(MethodCreator m, Type type, ResultHandle value) {
+        if (type.kind() != Type.Kind.PRIMITIVE) {
             return value;
         }
         Class<?> wrapper = switch (type.asPrimitiveType().primitive()) {

@@ -6,14 +6,15 @@ import java.util.Comparator;
 import java.util.List;
 
 import org.jboss.jandex.AnnotationInstance;
+import org.jboss.jandex.AnnotationTarget;
 import org.jboss.jandex.ClassInfo;
 import org.jboss.jandex.MethodInfo;
 import org.jboss.jandex.Type;
 
 import io.quarkus.arc.deployment.GeneratedBeanBuildItem;
 import io.quarkus.arc.deployment.GeneratedBeanGizmoAdaptor;
-import io.quarkus.arc.deployment.ValidationPhaseBuildItem;
 import io.quarkus.arc.deployment.ValidationPhaseBuildItem.ValidationErrorBuildItem;
+import io.quarkus.arc.deployment.ValidationPhaseBuildItem;
 import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.builditem.CombinedIndexBuildItem;
@@ -101,7 +102,7 @@ class TaskClientProcessor {
     private static List<ClassInfo> clients(CombinedIndexBuildItem index) {
         List<ClassInfo> clients = new ArrayList<>();
         for (AnnotationInstance annotation : index.getIndex().getAnnotations(DotNames.TASK_CLIENT)) {
-            if (annotation.target().kind() == org.jboss.jandex.AnnotationTarget.Kind.CLASS) {
+            if (annotation.target().kind() == AnnotationTarget.Kind.CLASS) {
                 clients.add(annotation.target().asClass());
             }
         }

@@ -1,14 +1,21 @@
 package io.celeriac.deployment;
 
+import java.io.IOException;
 import java.lang.reflect.Modifier;
+import java.time.DateTimeException;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.jboss.jandex.AnnotationInstance;
 import org.jboss.jandex.DotName;
 import org.jboss.jandex.MethodInfo;
 import org.jboss.jandex.Type;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.celeriac.beat.Schedule;
 import io.celeriac.registry.Durations;
 
 /**
@@ -57,10 +64,10 @@ final class TaskDeclarationRules {
         return problems;
     }
 
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private static void checkPeriodic(MethodInfo method, List<String> problems) {
-        org.jboss.jandex.AnnotationInstance periodic = method.annotation(DotNames.PERIODIC);
+        AnnotationInstance periodic = method.annotation(DotNames.PERIODIC);
         if (periodic == null) {
             return;
         }
@@ -80,7 +87,7 @@ final class TaskDeclarationRules {
         }
         if (!cron.isEmpty()) {
             try {
-                io.celeriac.beat.Schedule.validateCron(cron);
+                Schedule.validateCron(cron);
             } catch (IllegalArgumentException e) {
                 problems.add("@Periodic cron '" + cron + "' is not a Quartz cron expression: " + e.getMessage());
             }
@@ -88,8 +95,8 @@ final class TaskDeclarationRules {
         String zone = TaskDeclaration.string(periodic, "timeZone", "");
         if (!zone.isEmpty()) {
             try {
-                java.time.ZoneId.of(zone);
-            } catch (java.time.DateTimeException e) {
+                ZoneId.of(zone);
+            } catch (DateTimeException e) {
                 problems.add("@Periodic timeZone '" + zone + "' is not a time zone (e.g. Europe/Paris, UTC)");
             }
         }
@@ -100,7 +107,7 @@ final class TaskDeclarationRules {
             if (!JSON.readTree(TaskDeclaration.string(periodic, "kwargs", "{}")).isObject()) {
                 problems.add("@Periodic kwargs must be a JSON object, e.g. {\"mode\": \"full\"}");
             }
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             problems.add("@Periodic args/kwargs are not valid JSON: " + e.getMessage());
         }
     }

@@ -3,6 +3,9 @@ package io.celeriac.deployment;
 import java.util.ArrayList;
 import java.util.List;
 
+import jakarta.enterprise.invoke.Invoker;
+
+import org.jboss.jandex.AnnotationInstance;
 import org.jboss.jandex.DotName;
 import org.jboss.jandex.MethodInfo;
 import org.jboss.jandex.Type;
@@ -67,7 +70,7 @@ final class TaskTableGenerator {
         b = call(m, b, "queue", String.class, m.load(declaration.queue()));
         b = call(m, b, "method", String.class, m.load(declaration.methodDescription()));
         b = m.invokeVirtualMethod(MethodDescriptor.ofMethod(TaskDefinition.Builder.class, "invoker",
-                TaskDefinition.Builder.class, jakarta.enterprise.invoke.Invoker.class), b,
+                TaskDefinition.Builder.class, Invoker.class), b,
                 m.newInstance(MethodDescriptor.ofConstructor(task.invoker().getClassName())));
         for (int i = 0; i < method.parametersCount(); i++) {
             Type type = method.parameterType(i);
@@ -101,7 +104,7 @@ final class TaskTableGenerator {
         for (Type type : declaration.classes("noRetryOn")) {
             b = call(m, b, "noRetryOn", Class.class, m.loadClass(type.name().toString()));
         }
-        org.jboss.jandex.AnnotationInstance periodic = method.annotation(DotNames.PERIODIC);
+        AnnotationInstance periodic = method.annotation(DotNames.PERIODIC);
         if (periodic != null) {
             ResultHandle[] values = new ResultHandle[7];
             String[] attributes = { "name", "every", "cron", "timeZone", "args", "kwargs", "queue" };

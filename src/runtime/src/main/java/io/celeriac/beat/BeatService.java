@@ -1,5 +1,6 @@
 package io.celeriac.beat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -27,9 +28,10 @@ import io.celeriac.redis.LuaScript;
 import io.celeriac.redis.RedisGateway;
 import io.celeriac.registry.TaskDefinition;
 import io.celeriac.registry.TaskRegistry;
-import io.celeriac.runtime.CeleriacConfig;
 import io.celeriac.runtime.CeleriacConfig.MissedTicks;
+import io.celeriac.runtime.CeleriacConfig;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.Scheduler;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Request;
@@ -78,7 +80,7 @@ public class BeatService implements Beat {
             return;
         }
         scheduler.newJob(JOB).setInterval(config.beat().checkInterval().toMillis() + "ms")
-                .setConcurrentExecution(io.quarkus.scheduler.Scheduled.ConcurrentExecution.SKIP)
+                .setConcurrentExecution(Scheduled.ConcurrentExecution.SKIP)
                 .setTask(execution -> check(Instant.now())).schedule();
         LOG.infof("Celeriac beat emitting %d schedule(s): %s", all.size(), all.values().stream()
                 .map(s -> s.name() + " (" + s.schedule() + ")").toList());
@@ -145,7 +147,7 @@ public class BeatService implements Beat {
         boolean onTime = Duration.between(tick, now).compareTo(config.beat().maxLateness()) <= 0;
         TaskOptions options = TaskOptions.defaults()
                 .taskId(UUID.nameUUIDFromBytes(("celeriac-beat:" + task.name() + ":" + tick.toEpochMilli())
-                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString())
+                        .getBytes(StandardCharsets.UTF_8)).toString())
                 .header("celeriac-beat", task.name())
                 .header("celeriac-beat-tick", tick.toString());
         if (task.queue() != null) {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.Locale;
 import java.util.Optional;
 
 import com.cronutils.model.CronType;
@@ -68,7 +69,7 @@ public final class Schedule {
 
     @Override
     public String toString() {
-        return every != null ? "every " + every.toString().substring(2).toLowerCase(java.util.Locale.ROOT)
+        return every != null ? "every " + every.toString().substring(2).toLowerCase(Locale.ROOT)
                 : "cron " + cron + " (" + zone + ")";
     }
 }

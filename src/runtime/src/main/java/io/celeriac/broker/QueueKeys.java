@@ -1,5 +1,8 @@
 package io.celeriac.broker;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * Names of the Redis keys of one queue. All share the hash tag {@code {queue}}, so that a queue lives in one
  * Redis Cluster slot and its Lua scripts may touch all of them.
@@ -56,8 +59,8 @@ public record QueueKeys(String prefix, String queue) {
     }
 
     /** The streams of priorities 0 to 9, in the order consumers read them. */
-    public java.util.List<String> streams() {
-        java.util.List<String> streams = new java.util.ArrayList<>(10);
+    public List<String> streams() {
+        List<String> streams = new ArrayList<>(10);
         for (int p = 0; p <= 9; p++) {
             streams.add(stream(p));
         }

@@ -2,7 +2,12 @@ package io.celeriac.broker;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.celeriac.redis.RedisGateway;
@@ -38,10 +43,10 @@ final class RedisListConsumer implements QueueConsumer {
     /** Whether this consumer's lease was ever written; only then can a missing lease mean it was reaped. */
     private volatile boolean leaseWritten;
     /** Tags of the messages this worker knows it holds. */
-    private final java.util.Set<String> held = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<String> held = ConcurrentHashMap.newKeySet();
     private volatile boolean mayHaveOrphans;
     /** Tags acknowledged in a pipeline not yet written: still in the hash, not orphans. */
-    private final java.util.Set<String> settling = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<String> settling = ConcurrentHashMap.newKeySet();
     private final BlockingConnection blocking;
 
     RedisListConsumer(RedisGateway redis, QueueKeys keys, String consumerId, Duration lease, int maxRedeliveries) {
@@ -118,8 +123,8 @@ final class RedisListConsumer implements QueueConsumer {
     /** Hands out, up to {@code max}, the messages of our in-flight hash this worker does not know it holds. */
     private List<Delivery> adoptOrphans(int max) {
         Response all = redis.send(Request.cmd(Command.HGETALL).arg(keys.inFlight(consumerId)));
-        java.util.Map<String, String> entries = new java.util.LinkedHashMap<>();
-        java.util.Set<String> names;
+        Map<String, String> entries = new LinkedHashMap<>();
+        Set<String> names;
         try {
             names = all.getKeys();
         } catch (RuntimeException flatReply) {
@@ -136,7 +141,7 @@ final class RedisListConsumer implements QueueConsumer {
         }
         List<Delivery> adopted = new ArrayList<>();
         boolean more = false;
-        for (java.util.Map.Entry<String, String> entry : entries.entrySet()) {
+        for (Map.Entry<String, String> entry : entries.entrySet()) {
             if (held.contains(entry.getKey()) || settling.contains(entry.getKey())) {
                 continue;
             }
@@ -154,7 +159,7 @@ final class RedisListConsumer implements QueueConsumer {
     @Override
     public boolean awaitMessages(Duration timeout) {
         Request blmove = Request.cmd(Command.BLMOVE).arg(keys.ready()).arg(keys.landing(consumerId))
-                .arg("RIGHT").arg("LEFT").arg(String.format(java.util.Locale.ROOT, "%.3f", timeout.toMillis() / 1000.0));
+                .arg("RIGHT").arg("LEFT").arg(String.format(Locale.ROOT, "%.3f", timeout.toMillis() / 1000.0));
         try {
             Response moved = blocking.send(blmove, timeout);
             if (moved != null) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import io.celeriac.redis.RedisGateway;
 import io.celeriac.redis.RedisUnavailableException;
@@ -75,7 +76,7 @@ final class StreamConsumer implements QueueConsumer {
         groupsReady = true;
     }
 
-    private <T> T withGroups(java.util.function.Supplier<T> call) {
+    private <T> T withGroups(Supplier<T> call) {
         ensureGroups();
         try {
             return call.get();
@@ -150,7 +151,7 @@ final class StreamConsumer implements QueueConsumer {
     /** Stream name → entries, from XREADGROUP's [[stream, entries], ...] (RESP2) or {stream: entries} (RESP3). */
     private static Map<String, Response> streamReplies(Response reply) {
         Map<String, Response> streams = new LinkedHashMap<>();
-        java.util.Set<String> names;
+        Set<String> names;
         try {
             names = reply.getKeys();
         } catch (RuntimeException notAMap) {

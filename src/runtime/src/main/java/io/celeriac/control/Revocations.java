@@ -17,6 +17,7 @@ import io.celeriac.runtime.CeleriacConfig;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
+import io.vertx.redis.client.ResponseType;
 
 /**
  * Revocations kept in Redis: a sorted set of revoked task ids, each until its expiry, which every worker loads
@@ -73,7 +74,7 @@ public class Revocations {
         // RESP2 gives a flat [member, score, ...]; RESP3 gives [[member, score], ...].
         for (int i = 0; i < reply.size(); i++) {
             Response item = reply.get(i);
-            if (item.size() == 2 && item.type() == io.vertx.redis.client.ResponseType.MULTI) {
+            if (item.size() == 2 && item.type() == ResponseType.MULTI) {
                 revoked.add(new Revoked(item.get(0).toString(), item.get(1).toDouble().longValue()));
             } else {
                 revoked.add(new Revoked(item.toString(), reply.get(++i).toDouble().longValue()));

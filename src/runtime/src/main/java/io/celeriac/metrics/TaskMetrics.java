@@ -1,5 +1,9 @@
 package io.celeriac.metrics;
 
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.IntSupplier;
+
 /**
  * What a worker reports about tasks as they go; Micrometer backs it when present, else nothing listens.
  * Task and queue names are the tags; the task is {@code "unknown"} when a message could not be read.
@@ -32,7 +36,7 @@ public interface TaskMetrics {
     }
 
     /** Gauges read by the metrics system: tasks running now, and messages waiting per queue. */
-    default void bindWorker(java.util.function.IntSupplier inFlight,
-            java.util.function.Function<String, Long> depth, java.util.List<String> queues) {
+    default void bindWorker(IntSupplier inFlight,
+            Function<String, Long> depth, List<String> queues) {
     }
 }

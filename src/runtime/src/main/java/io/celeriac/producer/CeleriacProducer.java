@@ -18,19 +18,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.celeriac.AsyncResult;
 import io.celeriac.Celeriac;
 import io.celeriac.CeleriacException;
+import io.celeriac.MessageTooLargeException;
 import io.celeriac.TaskCall;
 import io.celeriac.TaskOptions;
 import io.celeriac.broker.Broker;
 import io.celeriac.broker.OutgoingMessage;
+import io.celeriac.control.Revocations;
 import io.celeriac.message.MessageCodec;
+import io.celeriac.message.MessageSize;
 import io.celeriac.message.RunningTask;
 import io.celeriac.message.TaskIds;
 import io.celeriac.message.TaskMessage;
 import io.celeriac.redis.RedisGateway;
 import io.celeriac.redis.RedisUnavailableException;
-import io.celeriac.control.Revocations;
-import io.celeriac.message.MessageSize;
-import io.celeriac.MessageTooLargeException;
 import io.celeriac.registry.TaskDefinition;
 import io.celeriac.registry.TaskRegistry;
 import io.celeriac.result.RedisAsyncResult;
@@ -153,7 +153,7 @@ public class CeleriacProducer implements Celeriac {
     private <T> AsyncResult<T> handle(String id, JavaType type, String queue) {
         // A Celery worker may take tasks from a Celery-compatible queue: it announces results on the task channel.
         return new RedisAsyncResult<>(id, type, results, listener, mapper,
-                broker.transport(queue) == io.celeriac.runtime.CeleriacConfig.Transport.CELERY);
+                broker.transport(queue) == CeleriacConfig.Transport.CELERY);
     }
 
     private void publish(Map<String, List<OutgoingMessage>> byQueue, int count) {

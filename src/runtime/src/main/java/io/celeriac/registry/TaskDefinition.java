@@ -1,13 +1,21 @@
 package io.celeriac.registry;
 
+import java.io.IOException;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
-import com.fasterxml.jackson.databind.JavaType;
-
 import jakarta.enterprise.invoke.Invoker;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.celeriac.beat.Schedule;
+import io.celeriac.beat.ScheduledTask;
 
 /**
  * A task the build found: its name, where messages for it go, how to call it and with which policies.
@@ -32,7 +40,7 @@ public final class TaskDefinition {
     private final Duration softTimeLimit;
     private final Duration timeLimit;
 
-    private final io.celeriac.beat.ScheduledTask periodic;
+    private final ScheduledTask periodic;
 
     private TaskDefinition(Builder b) {
         this.periodic = b.periodic;
@@ -65,7 +73,7 @@ public final class TaskDefinition {
 
     /** The queue declared on {@code @Task}, or {@code null} for the default queue. */
     /** The task's {@code @Periodic} schedule, or {@code null}. */
-    public io.celeriac.beat.ScheduledTask periodic() {
+    public ScheduledTask periodic() {
         return periodic;
     }
 
@@ -237,24 +245,24 @@ public final class TaskDefinition {
             return this;
         }
 
-        private io.celeriac.beat.ScheduledTask periodic;
+        private ScheduledTask periodic;
 
         /** A {@code @Periodic} schedule; values were validated at build time. */
         public Builder periodic(String scheduleName, String every, String cron, String timeZone, String args,
                 String kwargs, String queue) {
-            io.celeriac.beat.Schedule schedule = every.isEmpty()
-                    ? io.celeriac.beat.Schedule.cron(cron, java.time.ZoneId.of(timeZone.isEmpty() ? "UTC" : timeZone))
-                    : io.celeriac.beat.Schedule.every(Durations.parse(every));
-            com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+            Schedule schedule = every.isEmpty()
+                    ? Schedule.cron(cron, ZoneId.of(timeZone.isEmpty() ? "UTC" : timeZone))
+                    : Schedule.every(Durations.parse(every));
+            ObjectMapper json = new ObjectMapper();
             try {
-                this.periodic = new io.celeriac.beat.ScheduledTask(scheduleName.isEmpty() ? name : scheduleName, name,
+                this.periodic = new ScheduledTask(scheduleName.isEmpty() ? name : scheduleName, name,
                         queue.isEmpty() ? null : queue, schedule,
-                        json.readValue(args, new com.fasterxml.jackson.core.type.TypeReference<java.util.List<Object>>() {
+                        json.readValue(args, new TypeReference<List<Object>>() {
                         }),
                         json.readValue(kwargs,
-                                new com.fasterxml.jackson.core.type.TypeReference<java.util.Map<String, Object>>() {
+                                new TypeReference<Map<String, Object>>() {
                                 }));
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 throw new IllegalStateException("@Periodic of " + name + ": " + e.getMessage(), e);
             }
             return this;

@@ -11,7 +11,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.celeriac.control.Revocations;
 import io.celeriac.redis.ChannelSubscription;
 import io.celeriac.redis.RedisGateway;
+import io.quarkus.runtime.Quarkus;
 import io.vertx.core.Vertx;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Request;
 
 /**
  * Listens on the control channel for this worker: revocations (kept in {@link RevokedTasks}; with terminate,
@@ -65,7 +68,7 @@ final class ControlListener {
     private void reply(JsonNode message, WorkerIdentity me) {
         String channel = message.path("reply_to").asText("");
         if (!channel.isEmpty()) {
-            redis.sendAsync(io.vertx.redis.client.Request.cmd(io.vertx.redis.client.Command.PUBLISH).arg(channel)
+            redis.sendAsync(Request.cmd(Command.PUBLISH).arg(channel)
                     .arg(mapper.createObjectNode().put("id", me.consumerId()).put("name", me.name()).toString()));
         }
     }
@@ -95,7 +98,7 @@ final class ControlListener {
             }
             case "shutdown" -> {
                 LOG.infof("Worker %s shutting down (control command)", me.name());
-                io.quarkus.runtime.Quarkus.asyncExit();
+                Quarkus.asyncExit();
             }
             default -> {
             }

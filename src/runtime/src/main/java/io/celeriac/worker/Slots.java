@@ -1,6 +1,7 @@
 package io.celeriac.worker;
 
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 /** The worker's concurrency bound: one slot per task that may run at the same time. */
 final class Slots {
@@ -25,7 +26,7 @@ final class Slots {
 
     /** Like {@link #acquireUpTo(int)}, giving up after {@code timeoutMillis}; returns 0 then. */
     int acquireUpTo(int max, long timeoutMillis) throws InterruptedException {
-        if (!free.tryAcquire(timeoutMillis, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+        if (!free.tryAcquire(timeoutMillis, TimeUnit.MILLISECONDS)) {
             return 0;
         }
         int taken = 1;

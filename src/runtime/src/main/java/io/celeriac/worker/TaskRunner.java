@@ -2,6 +2,7 @@ package io.celeriac.worker;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -10,6 +11,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 
 import org.jboss.logging.Logger;
@@ -27,9 +29,13 @@ import io.celeriac.message.MessageSize;
 import io.celeriac.message.RunningTask;
 import io.celeriac.message.TaskIds;
 import io.celeriac.message.TaskMessage;
+import io.celeriac.metrics.TaskMetrics;
 import io.celeriac.redis.RedisUnavailableException;
 import io.celeriac.registry.TaskDefinition;
+import io.celeriac.registry.TaskRegistry;
 import io.celeriac.result.ResultDocuments;
+import io.celeriac.result.ResultListener;
+import io.celeriac.result.ResultStore;
 import io.celeriac.runtime.CeleriacConfig;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
@@ -54,7 +60,7 @@ final class TaskRunner {
     /** Clocks of Redis and workers differ a little; a message due within this is run rather than postponed. */
     private static final Duration ETA_TOLERANCE = Duration.ofSeconds(1);
 
-    private final io.celeriac.registry.TaskRegistry registry;
+    private final TaskRegistry registry;
     private final ObjectMapper mapper;
     private final MessageCodec codec;
     private final ArgumentBinder binder;
@@ -71,15 +77,15 @@ final class TaskRunner {
     private final RevokedTasks revoked;
     private final long maxMessageBytes;
     private final String replyPrefix;
-    private final io.celeriac.result.ResultStore resultKeys;
-    private final io.celeriac.metrics.TaskMetrics metrics;
-    private final java.util.concurrent.atomic.AtomicLong settled = new java.util.concurrent.atomic.AtomicLong();
+    private final ResultStore resultKeys;
+    private final TaskMetrics metrics;
+    private final AtomicLong settled = new AtomicLong();
     private final Set<InFlight> inFlight = ConcurrentHashMap.newKeySet();
 
-    TaskRunner(io.celeriac.registry.TaskRegistry registry, ObjectMapper mapper, ResultPipeline results, Broker broker,
+    TaskRunner(TaskRegistry registry, ObjectMapper mapper, ResultPipeline results, Broker broker,
             Slots slots, WorkerIdentity identity, ScheduledExecutorService watchdog, CeleriacConfig config,
             BooleanSupplier running, RevokedTasks revoked,
-            io.celeriac.result.ResultStore resultKeys, io.celeriac.metrics.TaskMetrics metrics) {
+            ResultStore resultKeys, TaskMetrics metrics) {
         this.metrics = metrics;
         this.registry = registry;
         this.mapper = mapper;
@@ -97,7 +103,7 @@ final class TaskRunner {
         this.running = running;
         this.revoked = revoked;
         this.maxMessageBytes = config.maxMessageSize().asLongValue();
-        this.replyPrefix = io.celeriac.result.ResultListener.channelPrefix(config);
+        this.replyPrefix = ResultListener.channelPrefix(config);
         this.resultKeys = resultKeys;
     }
 
@@ -378,7 +384,7 @@ final class TaskRunner {
     /** Time from when the message was sent (or due, if later) until now; -1 when the producer did not say. */
     private static long queueWait(TaskMessage message, Instant now) {
         Object sent = message.extraHeaders() == null ? null : message.extraHeaders().get(TaskMessage.SENT_HEADER);
-        long from = sent instanceof com.fasterxml.jackson.databind.JsonNode node && node.canConvertToLong()
+        long from = sent instanceof JsonNode node && node.canConvertToLong()
                 ? node.asLong() : sent instanceof Number n ? n.longValue() : -1;
         if (message.eta() != null) {
             from = Math.max(from, message.eta().toEpochMilli());
@@ -388,7 +394,7 @@ final class TaskRunner {
 
     private static long runNanos(InFlight task) {
         Instant started = task.startedAt;
-        return started == null ? -1 : java.time.Duration.between(started, Instant.now()).toNanos();
+        return started == null ? -1 : Duration.between(started, Instant.now()).toNanos();
     }
 
     private String oversized(long size) {
@@ -397,7 +403,7 @@ final class TaskRunner {
     }
 
     /** Interrupts running tasks that were revoked with terminate: REVOKED, acknowledged, slot freed. */
-    void terminate(java.util.Collection<String> taskIds) {
+    void terminate(Collection<String> taskIds) {
         for (InFlight task : inFlight) {
             TaskMessage message = task.message;
             if (message == null || !taskIds.contains(message.id()) || !task.claimSettlement()) {

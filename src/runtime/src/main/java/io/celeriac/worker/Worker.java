@@ -1,6 +1,7 @@
 package io.celeriac.worker;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,16 +11,21 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.celeriac.Workers;
 import io.celeriac.broker.Broker;
 import io.celeriac.broker.Delivery;
 import io.celeriac.broker.QueueConsumer;
+import io.celeriac.control.BrokerCheck;
 import io.celeriac.control.Revocations;
+import io.celeriac.control.WorkerKeys;
+import io.celeriac.metrics.TaskMetrics;
 import io.celeriac.redis.RedisGateway;
 import io.celeriac.registry.TaskDefinition;
 import io.celeriac.registry.TaskRegistry;
@@ -53,7 +59,7 @@ public class Worker {
     private final Vertx vertx;
     private ControlListener control;
     private WorkerHeartbeat heartbeat;
-    private final io.celeriac.metrics.TaskMetrics metrics;
+    private final TaskMetrics metrics;
 
     private final List<ConsumerLoop> loops = new ArrayList<>();
     private final List<Thread> loopThreads = new ArrayList<>();
@@ -67,8 +73,8 @@ public class Worker {
 
     Worker(TaskRegistry registry, Broker broker, RedisGateway redis, ResultStore store, ObjectMapper mapper,
             CeleriacConfig config, WorkerIdentity identity, Revocations revocations, Vertx vertx,
-            jakarta.enterprise.inject.Instance<io.celeriac.metrics.TaskMetrics> metrics) {
-        this.metrics = metrics.isResolvable() ? metrics.get() : io.celeriac.metrics.TaskMetrics.NONE;
+            Instance<TaskMetrics> metrics) {
+        this.metrics = metrics.isResolvable() ? metrics.get() : TaskMetrics.NONE;
         this.registry = registry;
         this.broker = broker;
         this.redis = redis;
@@ -124,12 +130,12 @@ public class Worker {
             maintenance.add(duties);
             Thread.ofVirtual().name("celeriac-maintenance-" + queue).start(duties);
         }
-        heartbeat = new WorkerHeartbeat(redis, mapper, new io.celeriac.control.WorkerKeys(config.keyPrefix()), identity,
+        heartbeat = new WorkerHeartbeat(redis, mapper, new WorkerKeys(config.keyPrefix()), identity,
                 List.copyOf(consumers.values()), settings.concurrency(), runner::settledCount, this::running,
                 this::pausedQueues);
         Thread.ofVirtual().name("celeriac-heartbeat").start(heartbeat);
         metrics.bindWorker(slots::busy, heartbeat::depth, List.copyOf(consumers.keySet()));
-        Thread.ofVirtual().name("celeriac-broker-check").start(() -> io.celeriac.control.BrokerCheck.warnIfUnsafe(redis));
+        Thread.ofVirtual().name("celeriac-broker-check").start(() -> BrokerCheck.warnIfUnsafe(redis));
         LOG.infof("Celeriac worker %s consuming %s with concurrency %d; tasks: %s", identity.name(), settings.queues(),
                 settings.concurrency(),
                 registry.all().stream().map(TaskDefinition::name).sorted().collect(Collectors.joining(", ")));
@@ -238,16 +244,16 @@ public class Worker {
     }
 
     /** The tasks running now: id, name and when each started. */
-    public List<io.celeriac.Workers.RunningTask> running() {
+    public List<Workers.RunningTask> running() {
         TaskRunner r = runner;
         if (r == null) {
             return List.of();
         }
-        List<io.celeriac.Workers.RunningTask> running = new ArrayList<>();
+        List<Workers.RunningTask> running = new ArrayList<>();
         for (InFlight task : r.inFlight()) {
-            java.time.Instant started = task.startedAt;
+            Instant started = task.startedAt;
             if (task.message != null && started != null) {
-                running.add(new io.celeriac.Workers.RunningTask(task.taskId(), task.taskName(), started));
+                running.add(new Workers.RunningTask(task.taskId(), task.taskName(), started));
             }
         }
         return running;
