@@ -145,15 +145,7 @@ final class KombuConsumer implements QueueConsumer {
 
     @Override
     public long depth() {
-        List<Request> lengths = new ArrayList<>(4);
-        for (String list : kombu.lists()) {
-            lengths.add(Request.cmd(Command.LLEN).arg(list));
-        }
-        long total = 0;
-        for (Response length : redis.batch(lengths)) {
-            total += length.toLong();
-        }
-        return total;
+        return KeyLengths.sum(redis, Command.LLEN, kombu.lists());
     }
 
     @Override

@@ -274,15 +274,8 @@ final class StreamConsumer implements QueueConsumer {
 
     @Override
     public long depth() {
-        List<Request> lengths = new ArrayList<>(10);
-        for (String stream : keys.streams()) {
-            lengths.add(Request.cmd(Command.XLEN).arg(stream));
-        }
-        long total = 0;
-        for (Response length : redis.batch(lengths)) {
-            total += length.toLong();
-        }
-        return total; // entries are deleted once settled: what remains waits or runs
+        // Entries are deleted once settled: what remains waits or runs.
+        return KeyLengths.sum(redis, Command.XLEN, keys.streams());
     }
 
     @Override
