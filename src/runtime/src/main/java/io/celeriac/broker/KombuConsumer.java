@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.celeriac.redis.DedicatedConnection;
 import io.celeriac.redis.RedisGateway;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Request;
@@ -35,7 +36,8 @@ final class KombuConsumer implements QueueConsumer {
     private final long visibilitySeconds;
     private final int maxRedeliveries;
     private final Set<String> held = ConcurrentHashMap.newKeySet();
-    private final BlockingConnection blocking;
+    /** This consumer's own connection, used by its loop thread alone: blocking reads and fetches. */
+    private final DedicatedConnection own;
 
     KombuConsumer(RedisGateway redis, KombuKeys kombu, QueueKeys keys, Duration visibilityTimeout,
             int maxRedeliveries) {
@@ -44,7 +46,7 @@ final class KombuConsumer implements QueueConsumer {
         this.keys = keys;
         this.visibilitySeconds = Math.max(1, visibilityTimeout.toSeconds());
         this.maxRedeliveries = maxRedeliveries;
-        this.blocking = new BlockingConnection(redis);
+        this.own = new DedicatedConnection(redis);
     }
 
     @Override
@@ -58,7 +60,7 @@ final class KombuConsumer implements QueueConsumer {
         scriptKeys.add(KombuKeys.UNACKED);
         scriptKeys.add(KombuKeys.UNACKED_INDEX);
         scriptKeys.addAll(kombu.lists());
-        Response reply = KombuScripts.FETCH.run(redis, scriptKeys, List.of(Integer.toString(max), kombu.queue()));
+        Response reply = KombuScripts.FETCH.run(own, scriptKeys, List.of(Integer.toString(max), kombu.queue()));
         int size = reply == null ? 0 : reply.size();
         List<Delivery> deliveries = new ArrayList<>(size / 2);
         for (int i = 0; i < size; i += 2) {
@@ -73,7 +75,7 @@ final class KombuConsumer implements QueueConsumer {
     public boolean awaitMessages(Duration timeout) {
         Request wait = Request.cmd(Command.BLMOVE).arg(kombu.list(0)).arg(kombu.list(0)).arg("RIGHT").arg("RIGHT")
                 .arg(String.format(Locale.ROOT, "%.3f", timeout.toMillis() / 1000.0));
-        return blocking.send(wait, timeout) != null;
+        return own.sendBlocking(wait, timeout) != null;
     }
 
 
@@ -150,7 +152,7 @@ final class KombuConsumer implements QueueConsumer {
 
     @Override
     public long leave() {
-        blocking.close();
+        own.close();
         return held.size();
     }
 }

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.celeriac.redis.DedicatedConnection;
 import io.celeriac.redis.RedisGateway;
 import io.celeriac.redis.RedisUnavailableException;
 import io.vertx.redis.client.Command;
@@ -47,7 +48,8 @@ final class RedisListConsumer implements QueueConsumer {
     private volatile boolean mayHaveOrphans;
     /** Tags acknowledged in a pipeline not yet written: still in the hash, not orphans. */
     private final Set<String> settling = ConcurrentHashMap.newKeySet();
-    private final BlockingConnection blocking;
+    /** This consumer's own connection, used by its loop thread alone: blocking reads and fetches. */
+    private final DedicatedConnection own;
 
     RedisListConsumer(RedisGateway redis, QueueKeys keys, String consumerId, Duration lease, int maxRedeliveries) {
         this.redis = redis;
@@ -55,7 +57,7 @@ final class RedisListConsumer implements QueueConsumer {
         this.consumerId = consumerId;
         this.leaseMillis = lease.toMillis();
         this.maxRedeliveries = maxRedeliveries;
-        this.blocking = new BlockingConnection(redis);
+        this.own = new DedicatedConnection(redis);
     }
 
     @Override
@@ -77,7 +79,7 @@ final class RedisListConsumer implements QueueConsumer {
         boolean landed = mayHaveLanded;
         Response reply;
         try {
-            reply = ListScripts.FETCH.run(redis,
+            reply = ListScripts.FETCH.run(own,
                     List.of(keys.ready(), keys.prioritized(), keys.inFlight(consumerId), keys.landing(consumerId),
                             keys.consumers()),
                     List.of(Integer.toString(max), consumerId, Long.toString(leaseMillis), Long.toString(firstTag),
@@ -161,7 +163,7 @@ final class RedisListConsumer implements QueueConsumer {
         Request blmove = Request.cmd(Command.BLMOVE).arg(keys.ready()).arg(keys.landing(consumerId))
                 .arg("RIGHT").arg("LEFT").arg(String.format(Locale.ROOT, "%.3f", timeout.toMillis() / 1000.0));
         try {
-            Response moved = blocking.send(blmove, timeout);
+            Response moved = own.sendBlocking(blmove, timeout);
             if (moved != null) {
                 mayHaveLanded = true;
                 return true;
@@ -170,7 +172,7 @@ final class RedisListConsumer implements QueueConsumer {
         } catch (RedisUnavailableException e) {
             // The reply may have been lost with the connection: the message would sit in our landing list.
             mayHaveLanded = true;
-            blocking.close();
+            own.close();
             throw e;
         }
     }
@@ -261,7 +263,7 @@ final class RedisListConsumer implements QueueConsumer {
 
     @Override
     public long leave() {
-        blocking.close();
+        own.close();
         Response held = ListScripts.LEAVE.run(redis,
                 List.of(keys.consumers(), keys.inFlight(consumerId), keys.landing(consumerId), keys.ready()),
                 List.of(consumerId));

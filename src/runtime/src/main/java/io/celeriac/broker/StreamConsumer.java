@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
+import io.celeriac.redis.DedicatedConnection;
 import io.celeriac.redis.RedisGateway;
 import io.celeriac.redis.RedisUnavailableException;
 import io.vertx.redis.client.Command;
@@ -38,7 +39,8 @@ final class StreamConsumer implements QueueConsumer {
     /** Entries the blocking read took: already pending for this consumer, handed out by the next fetch. */
     private final ArrayDeque<Delivery> landed = new ArrayDeque<>();
     private volatile boolean groupsReady;
-    private final BlockingConnection blocking;
+    /** This consumer's own connection, used by its loop thread alone: blocking reads and fetches. */
+    private final DedicatedConnection own;
 
     StreamConsumer(RedisGateway redis, QueueKeys keys, String consumerId, Duration lease, int maxRedeliveries) {
         this.redis = redis;
@@ -46,7 +48,7 @@ final class StreamConsumer implements QueueConsumer {
         this.consumerId = consumerId;
         this.leaseMillis = lease.toMillis();
         this.maxRedeliveries = maxRedeliveries;
-        this.blocking = new BlockingConnection(redis);
+        this.own = new DedicatedConnection(redis);
     }
 
     @Override
@@ -103,7 +105,7 @@ final class StreamConsumer implements QueueConsumer {
             return deliveries;
         }
         int wanted = max - deliveries.size();
-        Response reply = withGroups(() -> StreamScripts.FETCH.run(redis, keys.streams(),
+        Response reply = withGroups(() -> StreamScripts.FETCH.run(own, keys.streams(),
                 List.of(StreamScripts.GROUP, consumerId, Integer.toString(wanted))));
         int size = reply == null ? 0 : reply.size();
         for (int i = 0; i < size; i += 2) {
@@ -124,7 +126,7 @@ final class StreamConsumer implements QueueConsumer {
         streams.forEach(s -> read.arg(">"));
         Response reply;
         try {
-            reply = blocking.send(read, timeout);
+            reply = own.sendBlocking(read, timeout);
         } catch (RedisUnavailableException e) {
             if (e.getMessage() != null && e.getMessage().contains("NOGROUP")) {
                 groupsReady = false;
@@ -280,7 +282,7 @@ final class StreamConsumer implements QueueConsumer {
 
     @Override
     public long leave() {
-        blocking.close();
+        own.close();
         List<Delivery> unclaimed;
         synchronized (landed) {
             unclaimed = new ArrayList<>(landed);

@@ -95,10 +95,11 @@ public class CeleriacProducer implements Celeriac {
         Instant now = Instant.now();
         Map<String, List<OutgoingMessage>> byQueue = new LinkedHashMap<>();
         List<AsyncResult<Object>> handles = new ArrayList<>(calls.size());
+        ResultListener.SendMark mark = listener.mark();
         for (TaskCall call : calls) {
             Prepared prepared = prepare(call.task(), call.args().toArray(), call.options(), now);
             byQueue.computeIfAbsent(prepared.queue, q -> new ArrayList<>()).add(prepared.message);
-            handles.add(handle(prepared.id, prepared.resultType, prepared.queue));
+            handles.add(handle(prepared.id, prepared.resultType, prepared.queue, mark));
         }
         publish(byQueue, calls.size());
         return handles;
@@ -107,8 +108,9 @@ public class CeleriacProducer implements Celeriac {
     /** Sends one call; used by generated {@link io.celeriac.TaskClient} implementations. */
     <T> AsyncResult<T> sendOne(String task, Object[] args, TaskOptions options, JavaType resultType) {
         Prepared prepared = prepare(task, args, options, Instant.now());
+        ResultListener.SendMark mark = listener.mark();
         publish(Map.of(prepared.queue, List.of(prepared.message)), 1);
-        return handle(prepared.id, resultType != null ? resultType : prepared.resultType, prepared.queue);
+        return handle(prepared.id, resultType != null ? resultType : prepared.resultType, prepared.queue, mark);
     }
 
     /** Sends one call without blocking the calling thread, for reactive callers on an event loop. */
@@ -121,6 +123,7 @@ public class CeleriacProducer implements Celeriac {
             return CompletableFuture.failedFuture(e);
         }
         List<Request> pipeline = new ArrayList<>(2);
+        ResultListener.SendMark mark = listener.mark();
         broker.publisher(prepared.queue).appendPublish(pipeline, List.of(prepared.message));
         Future<?> sent = pipeline.size() == 1 ? redis.sendAsync(pipeline.get(0)) : redis.batchAsync(pipeline);
         return sent.toCompletionStage()
@@ -130,7 +133,7 @@ public class CeleriacProducer implements Celeriac {
                                 + failure.getMessage(), failure);
                     }
                     return handle(prepared.id, resultType != null ? resultType : prepared.resultType,
-                            prepared.queue);
+                            prepared.queue, mark);
                 });
     }
 
@@ -149,11 +152,13 @@ public class CeleriacProducer implements Celeriac {
         revocations.revoke(List.of(taskId), terminate);
     }
 
-    /** A handle on a task this process sent to {@code queue}. */
-    private <T> AsyncResult<T> handle(String id, JavaType type, String queue) {
-        // A Celery worker may take tasks from a Celery-compatible queue: it announces results on the task channel.
-        return new RedisAsyncResult<>(id, type, results, listener, mapper,
-                broker.transport(queue) == CeleriacConfig.Transport.CELERY);
+    /** A handle on a task this process sent to {@code queue}, with the reply channel's mark taken before sending. */
+    private <T> AsyncResult<T> handle(String id, JavaType type, String queue, ResultListener.SendMark mark) {
+        if (broker.transport(queue) == CeleriacConfig.Transport.CELERY) {
+            // A Celery worker may take tasks from a Celery-compatible queue: it announces results on the task channel.
+            return new RedisAsyncResult<>(id, type, results, listener, mapper, true);
+        }
+        return new RedisAsyncResult<>(id, type, results, listener, mapper, mark);
     }
 
     private void publish(Map<String, List<OutgoingMessage>> byQueue, int count) {

@@ -47,7 +47,7 @@ public final class LuaScript {
     }
 
     /** Runs the script and waits for its reply. */
-    public Response run(RedisGateway redis, List<String> keys, List<String> args) {
+    public Response run(RedisCommands redis, List<String> keys, List<String> args) {
         try {
             return redis.send(request(Command.EVALSHA, sha1, keys, args));
         } catch (RedisUnavailableException e) {

@@ -27,7 +27,7 @@ import io.vertx.redis.client.Response;
  * need a connection of their own for a long time: {@link #connect()} hands one out.
  */
 @Singleton
-public class RedisGateway {
+public class RedisGateway implements RedisCommands {
 
     /** Longer than any blocking read Celeriac issues, short enough that a dead server is noticed. */
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
@@ -40,7 +40,7 @@ public class RedisGateway {
                 .orElseGet(() -> Arc.container().select(Redis.class).get());
     }
 
-    /** Sends one command and waits for its reply. */
+    @Override
     public Response send(Request request) {
         return await(redis.send(request), DEFAULT_TIMEOUT, request);
     }
@@ -50,7 +50,7 @@ public class RedisGateway {
         return redis.send(request);
     }
 
-    /** Sends commands pipelined on one connection and waits for all replies; fails if any command failed. */
+    @Override
     public List<Response> batch(List<Request> requests) {
         return await(redis.batch(requests), DEFAULT_TIMEOUT, requests.isEmpty() ? null : requests.get(0));
     }

@@ -7,6 +7,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JavaType;
@@ -31,9 +32,17 @@ public final class RedisAsyncResult<T> implements AsyncResult<T> {
     private final ResultListener listener;
     private final ObjectMapper mapper;
     private final boolean viaTaskChannel;
+    /** Where the reply channel stood when this task was sent; spares the first wait a read, then is spent. */
+    private final AtomicReference<ResultListener.SendMark> sendMark;
 
     public RedisAsyncResult(String id, JavaType type, ResultStore store, ResultListener listener, ObjectMapper mapper) {
         this(id, type, store, listener, mapper, false);
+    }
+
+    /** A handle on a task this process has just sent, with the mark taken before sending it. */
+    public RedisAsyncResult(String id, JavaType type, ResultStore store, ResultListener listener, ObjectMapper mapper,
+            ResultListener.SendMark sendMark) {
+        this(id, type, store, listener, mapper, false, sendMark);
     }
 
     /**
@@ -42,6 +51,12 @@ public final class RedisAsyncResult<T> implements AsyncResult<T> {
      */
     public RedisAsyncResult(String id, JavaType type, ResultStore store, ResultListener listener, ObjectMapper mapper,
             boolean viaTaskChannel) {
+        this(id, type, store, listener, mapper, viaTaskChannel, null);
+    }
+
+    private RedisAsyncResult(String id, JavaType type, ResultStore store, ResultListener listener, ObjectMapper mapper,
+            boolean viaTaskChannel, ResultListener.SendMark sendMark) {
+        this.sendMark = new AtomicReference<>(sendMark);
         this.viaTaskChannel = viaTaskChannel;
         this.id = id;
         this.type = type;
@@ -67,7 +82,7 @@ public final class RedisAsyncResult<T> implements AsyncResult<T> {
 
     @Override
     public T get(Duration timeout) {
-        CompletableFuture<TaskInfo> waiter = listener.watch(id, viaTaskChannel);
+        CompletableFuture<TaskInfo> waiter = watch();
         TaskInfo info;
         try {
             info = waiter.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -94,24 +109,34 @@ public final class RedisAsyncResult<T> implements AsyncResult<T> {
 
     @Override
     public Uni<T> await() {
-        return Uni.createFrom().completionStage(() -> listener.watch(id, viaTaskChannel)).map(this::value);
+        return Uni.createFrom().completionStage(this::watch).map(this::value);
     }
 
     @Override
     public CompletionStage<T> toCompletionStage() {
-        return listener.watch(id, viaTaskChannel).thenApply(this::value);
+        return watch().thenApply(this::value);
+    }
+
+    private CompletableFuture<TaskInfo> watch() {
+        // Only the first wait may rely on the notification: a later one could come after it was consumed.
+        ResultListener.SendMark mark = sendMark.getAndSet(null);
+        return mark != null && !viaTaskChannel ? listener.watch(id, mark) : listener.watch(id, viaTaskChannel);
     }
 
     @Override
     public <R> AsyncResult<R> as(Class<R> resultType) {
-        return new RedisAsyncResult<>(id, mapper.constructType(resultType), store, listener, mapper,
-                viaTaskChannel);
+        return retyped(mapper.constructType(resultType));
     }
 
     @Override
     public <R> AsyncResult<R> as(TypeReference<R> resultType) {
-        return new RedisAsyncResult<>(id, mapper.getTypeFactory().constructType(resultType), store, listener,
-                mapper, viaTaskChannel);
+        return retyped(mapper.getTypeFactory().constructType(resultType));
+    }
+
+    /** The same task read as another type; the send mark, if still unspent, moves to the new handle. */
+    private <R> AsyncResult<R> retyped(JavaType resultType) {
+        return new RedisAsyncResult<>(id, resultType, store, listener, mapper, viaTaskChannel,
+                sendMark.getAndSet(null));
     }
 
     /** The value of a final state, or the exception that stands for it. */

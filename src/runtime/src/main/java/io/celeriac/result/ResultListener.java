@@ -1,5 +1,6 @@
 package io.celeriac.result;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -34,11 +35,19 @@ import io.vertx.redis.client.Response;
  * A waiter reads the stored result once its channel is subscribed, so a result published before anybody waited is
  * not missed. When the subscription breaks (Redis restarted), it is re-established and every pending task is read
  * again, since notifications sent meanwhile are gone.
+ *
+ * <p>
+ * The read is skipped for a task sent while the subscription was already up and that has stayed up since (see
+ * {@link #mark()}): its notification cannot have been missed, so it is either on its way or among the recent ones
+ * nobody was waiting for yet, which are kept, a bounded number of them, for a waiter that comes late.
  */
 @Singleton
 public class ResultListener {
 
     private static final Logger LOG = Logger.getLogger(ResultListener.class);
+
+    /** How many notifications nobody waited for are kept; older ones are dropped, and their waiters read instead. */
+    private static final int UNCLAIMED_LIMIT = 4096;
 
     /** Pause before subscribing again after the connection broke. */
     private static final long RECONNECT_DELAY_MS = 500;
@@ -53,6 +62,13 @@ public class ResultListener {
     /** Tasks watched on their own channel → how many waiters need it. */
     private final Map<String, Integer> taskChannels = new ConcurrentHashMap<>();
     private CompletableFuture<Void> subscription;
+    /** Number of the subscription that is up now, 0 while none is; guarded by {@code lock}. */
+    private long live;
+    private long subscriptionsMade;
+    /** Final states notified while nobody waited for them; guarded by {@code lock}. */
+    private final LinkedHashMap<String, TaskInfo> unclaimed = new LinkedHashMap<>();
+    /** How many entries {@link #unclaimed} has dropped; guarded by {@code lock}. */
+    private long unclaimedDropped;
     private RedisConnection connection;
     private volatile boolean closed;
 
@@ -75,11 +91,34 @@ public class ResultListener {
     }
 
     /**
+     * Where the reply channel stands, taken just before sending a task: if the same subscription is still up when
+     * the task is waited for, and no unclaimed notification was dropped meanwhile, its notification cannot have
+     * been missed.
+     *
+     * @param subscription the number of the subscription that was up
+     * @param dropped how many unclaimed notifications had been dropped
+     */
+    public record SendMark(long subscription, long dropped) {
+    }
+
+    /** Marks a send about to happen; {@code null} if no subscription is up, so waiters will read instead. */
+    public SendMark mark() {
+        synchronized (lock) {
+            return live == 0 ? null : new SendMark(live, unclaimedDropped);
+        }
+    }
+
+    /**
      * A future completed with the task's final state (SUCCESS, FAILURE or REVOKED). Cancel or time it out to stop
      * waiting; it is forgotten then.
      */
     public CompletableFuture<TaskInfo> watch(String taskId) {
-        return watch(taskId, false);
+        return watch(taskId, false, null);
+    }
+
+    /** Like {@link #watch(String)} for a task sent under {@code mark}, which may spare the read of its state. */
+    public CompletableFuture<TaskInfo> watch(String taskId, SendMark mark) {
+        return watch(taskId, false, mark);
     }
 
     /**
@@ -89,8 +128,22 @@ public class ResultListener {
      * subscription connection and are dropped once the task is done.
      */
     public CompletableFuture<TaskInfo> watch(String taskId, boolean viaTaskChannel) {
+        return watch(taskId, viaTaskChannel, null);
+    }
+
+    private CompletableFuture<TaskInfo> watch(String taskId, boolean viaTaskChannel, SendMark mark) {
         CompletableFuture<TaskInfo> waiter = new CompletableFuture<>();
-        waiters.computeIfAbsent(taskId, id -> ConcurrentHashMap.newKeySet()).add(waiter);
+        TaskInfo arrived;
+        boolean notificationPending;
+        synchronized (lock) {
+            // Under the lock that dispatch takes too: a notification lands either in the waiters or in unclaimed.
+            waiters.computeIfAbsent(taskId, id -> ConcurrentHashMap.newKeySet()).add(waiter);
+            arrived = unclaimed.remove(taskId);
+            notificationPending = mark != null && mark.subscription() == live && mark.dropped() == unclaimedDropped;
+        }
+        if (arrived != null) {
+            waiter.complete(arrived);
+        }
         if (viaTaskChannel) {
             taskChannels.merge(taskId, 1, Integer::sum);
         }
@@ -100,6 +153,9 @@ public class ResultListener {
                 sendOnSubscription(Command.UNSUBSCRIBE, store.key(taskId));
             }
         });
+        if (arrived != null || notificationPending) {
+            return waiter;
+        }
         subscribed().thenRun(() -> {
             if (viaTaskChannel) {
                 // The confirmation of this SUBSCRIBE triggers a read of the stored state (see onPush).
@@ -174,6 +230,9 @@ public class ResultListener {
                 checkStored(subscribed.substring(store.keyPrefix().length()));
                 return;
             }
+            synchronized (lock) {
+                live = ++subscriptionsMade;
+            }
             attempt.complete(null);
             // A new connection: task channels must be subscribed again; their confirmations re-read those tasks.
             for (String taskId : taskChannels.keySet()) {
@@ -197,6 +256,7 @@ public class ResultListener {
                 return;
             }
             connection = null;
+            live = 0;
             attempt = subscription;
             conn.close();
             if (attempt != null && attempt.isDone()) {
@@ -229,10 +289,10 @@ public class ResultListener {
         }
         if (documents.isArray()) {
             for (JsonNode document : documents) {
-                complete(ResultDocuments.read(document));
+                complete(ResultDocuments.read(document), true);
             }
         } else {
-            complete(ResultDocuments.read(documents));
+            complete(ResultDocuments.read(documents), true);
         }
     }
 
@@ -245,14 +305,39 @@ public class ResultListener {
     }
 
     private void complete(TaskInfo info) {
+        complete(info, false);
+    }
+
+    private void complete(TaskInfo info, boolean notified) {
         if (info.taskId() == null || !info.state().isReady()) {
             return;
         }
-        Set<CompletableFuture<TaskInfo>> set = waiters.get(info.taskId());
+        Set<CompletableFuture<TaskInfo>> set;
+        if (notified) {
+            synchronized (lock) {
+                set = waiters.get(info.taskId());
+                if (set == null || set.isEmpty()) {
+                    keepUnclaimed(info);
+                    return;
+                }
+            }
+        } else {
+            set = waiters.get(info.taskId());
+        }
         if (set != null) {
             for (CompletableFuture<TaskInfo> waiter : set.toArray(CompletableFuture[]::new)) {
                 waiter.complete(info);
             }
+        }
+    }
+
+    private void keepUnclaimed(TaskInfo info) {
+        unclaimed.put(info.taskId(), info);
+        if (unclaimed.size() > UNCLAIMED_LIMIT) {
+            var eldest = unclaimed.keySet().iterator();
+            eldest.next();
+            eldest.remove();
+            unclaimedDropped++;
         }
     }
 

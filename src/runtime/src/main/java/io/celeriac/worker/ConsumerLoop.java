@@ -81,6 +81,11 @@ final class ConsumerLoop implements Runnable {
             for (Delivery delivery : deliveries) {
                 runner.start(delivery);
             }
+            if (deliveries.size() < taken) {
+                // The queue ran dry: asking again would most likely come back empty, a wasted round trip. Block
+                // instead; Redis answers at once if a message arrived meanwhile.
+                awaitMessages();
+            }
         }
     }
 

@@ -13,6 +13,7 @@ import org.jboss.logging.Logger;
 
 import io.celeriac.broker.Delivery;
 import io.celeriac.broker.QueueConsumer;
+import io.celeriac.redis.DedicatedConnection;
 import io.celeriac.redis.RedisGateway;
 import io.celeriac.result.ResultStore;
 import io.vertx.redis.client.Command;
@@ -36,7 +37,8 @@ final class ResultPipeline {
     /** Bounds one round trip; more waits for the next. */
     private static final int MAX_BATCH = 1024;
 
-    private final RedisGateway redis;
+    /** The writer's own connection: one thread writes, so the pool's per-command bookkeeping buys nothing. */
+    private final DedicatedConnection redis;
     private final ResultStore store;
     private final LinkedBlockingQueue<Op> queue = new LinkedBlockingQueue<>();
     private final Backoff backoff = new Backoff(LOG, "Result writer");
@@ -58,12 +60,13 @@ final class ResultPipeline {
     }
 
     ResultPipeline(RedisGateway redis, ResultStore store) {
-        this.redis = redis;
+        this.redis = new DedicatedConnection(redis);
         this.store = store;
     }
 
     void start() {
-        writer = Thread.ofVirtual().name("celeriac-result-writer").start(this::run);
+        // A platform thread, like the consumer loops: it is woken for every batch (see Worker#start).
+        writer = Thread.ofPlatform().daemon().name("celeriac-result-writer").start(this::run);
     }
 
     void submit(Op op) {
@@ -181,6 +184,7 @@ final class ResultPipeline {
                 Thread.currentThread().interrupt();
             }
         }
+        this.redis.close();
         int dropped = unwritten.get();
         if (dropped > 0) {
             LOG.warnf("%d result writes could not reach Redis before shutdown; their messages stay in flight and"

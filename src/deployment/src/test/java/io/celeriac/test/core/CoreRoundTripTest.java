@@ -156,6 +156,30 @@ class CoreRoundTripTest {
     }
 
     @Test
+    void resultsThatFinishedBeforeAnybodyWaitedAreStillReturned() throws Exception {
+        // More than the 4096 notifications the client keeps for late waiters: the oldest are dropped, and their
+        // handles must fall back to reading the stored result.
+        int count = 5000;
+        List<AsyncResult<Object>> results = new ArrayList<>();
+        List<TaskCall> batch = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            batch.add(celeriac.call("add").args(i, 1));
+            if (batch.size() == 1000) {
+                results.addAll(celeriac.sendAll(batch));
+                batch.clear();
+            }
+        }
+        for (AsyncResult<Object> result : results) {
+            awaitState(result, TaskState.SUCCESS);
+        }
+        for (int i = 0; i < count; i++) {
+            assertEquals(i + 1, ((Number) results.get(i).get(WAIT)).intValue(), "task " + i);
+            // A second wait on the same handle reads the stored result again.
+            assertEquals(i + 1, ((Number) results.get(i).get(WAIT)).intValue(), "task " + i + ", second wait");
+        }
+    }
+
+    @Test
     void resultDocumentIsCeleryShapedAndExpires() throws Exception {
         AsyncResult<Integer> sum = celeriac.send("add", 20, 1).as(Integer.class);
         sum.get(WAIT);

@@ -1,0 +1,88 @@
+package io.celeriac.redis;
+
+import java.time.Duration;
+import java.util.List;
+
+import io.vertx.redis.client.RedisConnection;
+import io.vertx.redis.client.Request;
+import io.vertx.redis.client.Response;
+
+/**
+ * A connection owned by one thread that talks to Redis all the time: a consumer loop (its blocking reads, which
+ * would hold a pooled connection for their whole wait, and its fetches) or the result writer. Skipping the pool's
+ * acquire and release on every command saves event-loop work on the hot path. Opened on first use, dropped when
+ * a command fails, opened again by the next one.
+ */
+public final class DedicatedConnection implements RedisCommands {
+
+    /** Redis answers a blocking read by its own timeout; allow this much more before calling it a network failure. */
+    private static final Duration MARGIN = Duration.ofSeconds(5);
+
+    private final RedisGateway redis;
+    private RedisConnection connection;
+
+    public DedicatedConnection(RedisGateway redis) {
+        this.redis = redis;
+    }
+
+    /** Sends a command that blocks in Redis for up to {@code timeout}; on failure the connection is dropped. */
+    public Response sendBlocking(Request blockingRead, Duration timeout) {
+        RedisConnection current = open();
+        try {
+            return RedisGateway.await(current.send(blockingRead), timeout.plus(MARGIN), blockingRead);
+        } catch (RedisUnavailableException e) {
+            close();
+            throw e;
+        }
+    }
+
+    @Override
+    public Response send(Request request) {
+        RedisConnection current = open();
+        try {
+            return RedisGateway.await(current.send(request), RedisGateway.DEFAULT_TIMEOUT, request);
+        } catch (RedisUnavailableException e) {
+            if (!RedisGateway.isNoScript(e)) {
+                // An error reply leaves the connection usable; anything else may have broken it.
+                close();
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public List<Response> batch(List<Request> requests) {
+        RedisConnection current = open();
+        try {
+            return RedisGateway.await(current.batch(requests), RedisGateway.DEFAULT_TIMEOUT,
+                    requests.isEmpty() ? null : requests.get(0));
+        } catch (RedisUnavailableException e) {
+            close();
+            throw e;
+        }
+    }
+
+    private synchronized RedisConnection open() {
+        if (connection == null) {
+            RedisConnection opened = redis.connect();
+            opened.exceptionHandler(e -> closeIfCurrent(opened));
+            opened.endHandler(v -> closeIfCurrent(opened));
+            connection = opened;
+        }
+        return connection;
+    }
+
+    private synchronized void closeIfCurrent(RedisConnection which) {
+        if (connection == which) {
+            close();
+        }
+    }
+
+    /** Closes the connection; the next command opens a new one. */
+    public synchronized void close() {
+        if (connection != null) {
+            connection.close();
+            connection = null;
+        }
+    }
+}
