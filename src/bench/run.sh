@@ -40,7 +40,8 @@ redis-cli -p $PORT flushdb >/dev/null
 WORKER=$!
 trap 'kill $WORKER 2>/dev/null || true' EXIT
 until grep -q "WORKER READY" target/roundtrip-worker.log; do sleep 0.05; done
-driver roundtrip 2000  # after 2000 warm-up calls (bench.warmup): a worker runs warm
+driver roundtrip 2000  # after 2000 warm-up calls (bench.warmup, the default), both JVMs still compiling
+"$JAVA" -Dbench.scenario=roundtrip -Dbench.n=5000 -Dbench.warmup=15000 -jar $JAR  # steady state: JIT done
 kill $WORKER; wait $WORKER 2>/dev/null || true
 
 if $PEERS; then

@@ -14,14 +14,23 @@ echo "# $(date -u +%FT%TZ) $(nproc) cores, $("$JAVA" -version 2>&1 | head -1)"
 $PY startup.py --label "plain JVM" --runs "$RUNS" -- "$JAVA" "${WORKER[@]}" -jar $JAR
 $PY startup.py --label "plain JVM, -Xmx64m -XX:+UseSerialGC -XX:TieredStopAtLevel=1" --runs "$RUNS" -- \
   "$JAVA" -Xmx64m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 "${WORKER[@]}" -jar $JAR
+# AppCDS, the route Quarkus falls back to on JDK 21 (quarkus.package.jar.appcds): a dynamic archive written at the
+# exit of a training run, then mapped at start. Measured on this JDK, as no JDK 21 is installable here.
+train() { # train ARCHIVE_FLAG LOG: start the worker with the flag, run 2000 tasks through it, stop it
+  "$JAVA" "$1" "${WORKER[@]}" -jar $JAR > "$2" 2>&1 &
+  local pid=$!
+  until grep -q "WORKER READY" "$2"; do sleep 0.1; done
+  "$JAVA" -Dbench.scenario=fill -Dbench.n=2000 -Dbench.task=bench.noop -jar $JAR >/dev/null
+  sleep 3; kill $pid; wait $pid || true
+}
+rm -f target/worker.jsa
+train -XX:ArchiveClassesAtExit=target/worker.jsa target/appcds-training.log
+$PY startup.py --label "JVM + AppCDS archive (JDK 21 route)" --runs "$RUNS" -- \
+  "$JAVA" -XX:SharedArchiveFile=target/worker.jsa "${WORKER[@]}" -jar $JAR
 if "$JAVA" -XX:AOTCacheOutput=/dev/null -version >/dev/null 2>&1; then
   # Training run: start the worker, let it run a few tasks, stop it; the JVM writes the cache at exit.
   rm -f target/worker.aot
-  "$JAVA" -XX:AOTCacheOutput=target/worker.aot "${WORKER[@]}" -jar $JAR > target/aot-training.log 2>&1 &
-  PID=$!
-  until grep -q "WORKER READY" target/aot-training.log; do sleep 0.1; done
-  "$JAVA" -Dbench.scenario=fill -Dbench.n=2000 -Dbench.task=bench.noop -jar $JAR >/dev/null
-  sleep 3; kill $PID; wait $PID || true
+  train -XX:AOTCacheOutput=target/worker.aot target/aot-training.log
   $PY startup.py --label "JVM + AOT cache" --runs "$RUNS" -- "$JAVA" -XX:AOTCache=target/worker.aot "${WORKER[@]}" -jar $JAR
   $PY startup.py --label "JVM + AOT cache, -Xmx64m -XX:+UseSerialGC" --runs "$RUNS" -- \
     "$JAVA" -XX:AOTCache=target/worker.aot -Xmx64m -XX:+UseSerialGC "${WORKER[@]}" -jar $JAR

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -16,7 +15,6 @@ import io.celeriac.TaskCall;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
-import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.annotations.QuarkusMain;
 
 /**
@@ -45,16 +43,13 @@ public class BenchMain implements QuarkusApplication {
     @ConfigProperty(name = "celeriac.worker.enabled", defaultValue = "false")
     boolean worker;
 
-    void ready(@Observes StartupEvent event) {
-        if (worker) {
-            System.out.println("WORKER READY");
-            System.out.flush();
-        }
-    }
-
     @Override
     public int run(String... args) throws Exception {
         if (worker) {
+            // Quarkus calls run() once start-up is complete, the worker's start included: its consumers are
+            // reading the queue by now.
+            System.out.println("WORKER READY");
+            System.out.flush();
             Quarkus.waitForExit();
             return 0;
         }
