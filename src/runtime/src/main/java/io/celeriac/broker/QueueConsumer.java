@@ -23,6 +23,13 @@ public interface QueueConsumer {
      */
     boolean awaitMessages(Duration timeout);
 
+    /**
+     * Puts back on the queue whatever a blocking read took for this consumer and no fetch handed out yet: a
+     * consumer paused while blocked must not sit on a message that other workers could run.
+     */
+    default void releaseLanded() {
+    }
+
     /** Adds the commands that acknowledge (forget) these deliveries to a pipeline. */
     void appendAck(List<Request> pipeline, List<Delivery> deliveries);
 

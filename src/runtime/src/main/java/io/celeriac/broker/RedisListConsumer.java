@@ -179,6 +179,21 @@ final class RedisListConsumer implements QueueConsumer {
 
 
     @Override
+    public void releaseLanded() {
+        if (!mayHaveLanded) {
+            return;
+        }
+        // One message at a time, each move atomic: a message is always in one of the two lists. The newest goes
+        // first, so the oldest ends up at the consuming end of the queue, next in line.
+        Request move = Request.cmd(Command.LMOVE).arg(keys.landing(consumerId)).arg(keys.ready()).arg("LEFT")
+                .arg("RIGHT");
+        while (own.send(move) != null) {
+            // keep moving
+        }
+        mayHaveLanded = false;
+    }
+
+    @Override
     public void appendAck(List<Request> pipeline, List<Delivery> deliveries) {
         Request hdel = Request.cmd(Command.HDEL).arg(keys.inFlight(consumerId));
         for (Delivery delivery : deliveries) {

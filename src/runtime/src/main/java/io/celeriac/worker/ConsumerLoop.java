@@ -50,8 +50,14 @@ final class ConsumerLoop implements Runnable {
                 continue;
             }
             if (paused) {
-                // Paused by a control command: hold no message, check again after a block time.
+                // Paused by a control command: hold no message, check again after a block time. A blocking read
+                // that began before the pause may have taken one: it goes back to the queue.
                 slots.release(taken);
+                try {
+                    consumer.releaseLanded();
+                } catch (RuntimeException e) {
+                    backoff.pause(e);
+                }
                 sleepQuietly(blockTime.toMillis());
                 continue;
             }
