@@ -2,6 +2,7 @@ package io.celeriac.redis;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.vertx.redis.client.RedisConnection;
 import io.vertx.redis.client.Request;
@@ -19,7 +20,7 @@ public final class DedicatedConnection implements RedisCommands {
     private static final Duration MARGIN = Duration.ofSeconds(5);
 
     private final RedisGateway redis;
-    private RedisConnection connection;
+    private final AtomicReference<RedisConnection> connection = new AtomicReference<>();
 
     public DedicatedConnection(RedisGateway redis) {
         this.redis = redis;
@@ -62,27 +63,36 @@ public final class DedicatedConnection implements RedisCommands {
         }
     }
 
-    private synchronized RedisConnection open() {
-        if (connection == null) {
-            RedisConnection opened = redis.connect();
-            opened.exceptionHandler(e -> closeIfCurrent(opened));
-            opened.endHandler(v -> closeIfCurrent(opened));
-            connection = opened;
+    private RedisConnection open() {
+        RedisConnection current = connection.get();
+        if (current != null) {
+            return current;
         }
-        return connection;
+        RedisConnection opened = redis.connect();
+        opened.exceptionHandler(e -> dropIfCurrent(opened));
+        opened.endHandler(v -> dropIfCurrent(opened));
+        if (connection.compareAndSet(null, opened)) {
+            return opened;
+        }
+        opened.close();
+        return open();
     }
 
-    private synchronized void closeIfCurrent(RedisConnection which) {
-        if (connection == which) {
-            close();
+    /**
+     * Called by the event loop while the client holds the connection's own lock: it takes no lock of ours, and
+     * {@link #close()} calls into the client holding none, so the two cannot deadlock.
+     */
+    private void dropIfCurrent(RedisConnection which) {
+        if (connection.compareAndSet(which, null)) {
+            which.close();
         }
     }
 
     /** Closes the connection; the next command opens a new one. */
-    public synchronized void close() {
-        if (connection != null) {
-            connection.close();
-            connection = null;
+    public void close() {
+        RedisConnection current = connection.getAndSet(null);
+        if (current != null) {
+            current.close();
         }
     }
 }

@@ -349,11 +349,14 @@ public class ResultListener {
     @PreDestroy
     void close() {
         closed = true;
+        RedisConnection open;
         synchronized (lock) {
-            if (connection != null) {
-                connection.close();
-                connection = null;
-            }
+            open = connection;
+            connection = null;
+        }
+        // Outside the lock: the client may be calling lost() with its own lock held, which then takes ours.
+        if (open != null) {
+            open.close();
         }
     }
 }
