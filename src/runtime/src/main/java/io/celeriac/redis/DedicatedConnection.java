@@ -3,7 +3,9 @@ package io.celeriac.redis;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
+import io.vertx.core.Future;
 import io.vertx.redis.client.RedisConnection;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
@@ -28,37 +30,30 @@ public final class DedicatedConnection implements RedisCommands {
 
     /** Sends a command that blocks in Redis for up to {@code timeout}; on failure the connection is dropped. */
     public Response sendBlocking(Request blockingRead, Duration timeout) {
-        RedisConnection current = open();
-        try {
-            return RedisGateway.await(current.send(blockingRead), timeout.plus(MARGIN), blockingRead);
-        } catch (RedisUnavailableException e) {
-            close();
-            throw e;
-        }
+        return call(connection -> connection.send(blockingRead), timeout.plus(MARGIN), blockingRead);
     }
 
     @Override
     public Response send(Request request) {
-        RedisConnection current = open();
-        try {
-            return RedisGateway.await(current.send(request), RedisGateway.DEFAULT_TIMEOUT, request);
-        } catch (RedisUnavailableException e) {
-            if (!RedisGateway.isNoScript(e)) {
-                // An error reply leaves the connection usable; anything else may have broken it.
-                close();
-            }
-            throw e;
-        }
+        return call(connection -> connection.send(request), RedisGateway.DEFAULT_TIMEOUT, request);
     }
 
     @Override
     public List<Response> batch(List<Request> requests) {
+        return call(connection -> connection.batch(requests), RedisGateway.DEFAULT_TIMEOUT,
+                requests.isEmpty() ? null : requests.get(0));
+    }
+
+    private <T> T call(Function<RedisConnection, Future<T>> command, Duration timeout, Request described) {
         RedisConnection current = open();
         try {
-            return RedisGateway.await(current.batch(requests), RedisGateway.DEFAULT_TIMEOUT,
-                    requests.isEmpty() ? null : requests.get(0));
+            return RedisGateway.await(command.apply(current), timeout, described);
         } catch (RedisUnavailableException e) {
-            close();
+            // A NOSCRIPT reply leaves the connection usable (the caller retries with EVAL on it); any other
+            // failure may have broken it.
+            if (!RedisGateway.isNoScript(e)) {
+                close();
+            }
             throw e;
         }
     }
