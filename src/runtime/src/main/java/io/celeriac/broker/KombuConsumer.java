@@ -106,7 +106,9 @@ final class KombuConsumer implements QueueConsumer {
     @Override
     public int requeue(List<Delivery> deliveries) {
         int returned = 0;
-        for (Delivery delivery : deliveries) {
+        // Each goes to the front, so the last returned is taken first: return the first last.
+        for (int i = deliveries.size() - 1; i >= 0; i--) {
+            Delivery delivery = deliveries.get(i);
             returned += settle("requeue", delivery, kombu.list(0), delivery.payload(), "0");
         }
         return returned;

@@ -43,7 +43,10 @@ public interface QueueConsumer {
     /** Replaces a delivery by {@code next}, to be delivered at its due time. */
     void reschedule(Delivery delivery, OutgoingMessage next);
 
-    /** Returns deliveries to the front of the queue at once. */
+    /**
+     * Returns deliveries to the queue at once, in their order (the first of them is taken first): ahead of the
+     * waiting messages on lists, behind them on a stream, which only appends.
+     */
     int requeue(List<Delivery> deliveries);
 
     /** Renews this consumer's lease; returns {@code false} if it had been lost (reaped as dead). */

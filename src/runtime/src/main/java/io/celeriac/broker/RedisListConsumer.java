@@ -226,9 +226,10 @@ final class RedisListConsumer implements QueueConsumer {
         if (deliveries.isEmpty()) {
             return 0;
         }
+        // Each goes to the consuming end, so the last pushed is taken first: push the first last.
         List<String> tags = new ArrayList<>(deliveries.size());
-        for (Delivery delivery : deliveries) {
-            tags.add(delivery.tag());
+        for (int i = deliveries.size() - 1; i >= 0; i--) {
+            tags.add(deliveries.get(i).tag());
         }
         Response reply = ListScripts.REQUEUE.run(redis,
                 List.of(keys.ready(), keys.prioritized(), keys.inFlight(consumerId)), tags);

@@ -227,11 +227,24 @@ public interface CeleriacConfig {
         int concurrency();
 
         /**
-         * The most messages one fetch takes from Redis in one round trip; a fetch never takes more than there are
-         * free slots.
+         * The most messages one fetch takes from Redis in one round trip.
          */
         @WithDefault("64")
         int prefetch();
+
+        /**
+         * How many messages per slot the worker may hold (running or waiting in memory for a slot) while its tasks
+         * are short (see {@code short-task}); with long tasks it holds no more than it can run. 1 never holds extra.
+         */
+        @WithDefault("4")
+        int prefetchMultiplier();
+
+        /**
+         * Tasks that ran shorter than this on average count as short: only then does the worker hold messages beyond
+         * its free slots ({@code prefetch-multiplier}), since a message waiting behind them starts within moments.
+         */
+        @WithDefault("10ms")
+        Duration shortTask();
 
         /**
          * How long an idle worker blocks in Redis waiting for a message before it checks again; short so that

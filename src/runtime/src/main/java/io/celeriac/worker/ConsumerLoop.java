@@ -1,6 +1,7 @@
 package io.celeriac.worker;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.List;
 
 import org.jboss.logging.Logger;
@@ -9,28 +10,49 @@ import io.celeriac.broker.Delivery;
 import io.celeriac.broker.QueueConsumer;
 
 /**
- * Feeds one queue's messages to the worker: waits for free slots, fetches at most that many in one round trip,
- * starts them, and blocks briefly in Redis when the queue is empty. Never asks for more than it can run, so no
- * message waits in this process while another worker is idle.
+ * Feeds one queue's messages to the worker: takes permits, fetches at most that many messages in one round trip,
+ * starts them, and blocks briefly in Redis when the queue is empty.
+ *
+ * <p>
+ * While the worker's recent tasks are short, the loop may hold more messages than there are free slots (up to the
+ * prefetch multiplier): they wait in memory for a slot, so that one fetch serves several tasks. Otherwise it never
+ * asks for more than it can start at once, so no message waits in this process behind a long task while another
+ * worker is idle, and priorities stay strict.
  */
 final class ConsumerLoop implements Runnable {
 
     private static final Logger LOG = Logger.getLogger(ConsumerLoop.class);
 
+    /** How often a loop waiting for a slot checks whether it was stopped or paused. */
+    private static final long SLOT_CHECK_MILLIS = 100;
+    /** How often a loop holding messages looks for more after the queue ran dry. */
+    private static final long TOP_UP_MILLIS = 100;
+
     private final QueueConsumer consumer;
     private final Slots slots;
     private final TaskRunner runner;
     private final int prefetch;
+    private final boolean mayHoldExtra;
     private final Duration blockTime;
     private final Backoff backoff;
     private volatile boolean running = true;
+    /** Messages held, waiting for a slot; used by the loop's thread alone. */
+    private final ArrayDeque<Delivery> waiting = new ArrayDeque<>();
+    private long lastFetchAt = System.nanoTime();
+    private boolean lastFetchShort;
     private volatile long lastProgress = System.currentTimeMillis();
 
-    ConsumerLoop(QueueConsumer consumer, Slots slots, TaskRunner runner, int prefetch, Duration blockTime) {
+    /**
+     * @param prefetch the most messages one fetch takes
+     * @param mayHoldExtra whether the worker allows holding messages beyond free slots while tasks are short
+     */
+    ConsumerLoop(QueueConsumer consumer, Slots slots, TaskRunner runner, int prefetch, boolean mayHoldExtra,
+            Duration blockTime) {
         this.consumer = consumer;
         this.slots = slots;
         this.runner = runner;
         this.prefetch = prefetch;
+        this.mayHoldExtra = mayHoldExtra;
         this.blockTime = blockTime;
         this.backoff = new Backoff(LOG, "Consumer of queue " + consumer.queue());
     }
@@ -38,39 +60,54 @@ final class ConsumerLoop implements Runnable {
     @Override
     public void run() {
         while (running) {
+            lastProgress = System.currentTimeMillis();
+            startWaiting();
+            if (paused) {
+                // Paused by a control command: take no message, check again after a block time. Messages already
+                // held still run (taken while tasks were short, they end soon; Celery runs what it reserved too).
+                if (waiting.isEmpty()) {
+                    releaseLanded();
+                    sleepQuietly(blockTime.toMillis());
+                } else {
+                    awaitSlotAndStart();
+                }
+                continue;
+            }
+            if (!waiting.isEmpty() && !(lastFetchShort && sinceLastFetch() >= TOP_UP_MILLIS)) {
+                // Fetch again once these have started: one round trip for several tasks. Unless the last fetch
+                // came back short: then the queue had run dry and what arrived since is taken now and then.
+                awaitSlotAndStart();
+                continue;
+            }
+            boolean holdExtra = mayHoldExtra && runner.recentTasksAreShort();
             int taken;
             try {
-                // Wake up every second while all slots are busy, to show the loop is alive (liveness check).
-                taken = slots.acquireUpTo(prefetch, 1000);
+                if (waiting.isEmpty()) {
+                    // Wake up every second while all slots are busy, to show the loop is alive (liveness check).
+                    taken = holdExtra ? slots.holdUpTo(prefetch, 1000) : slots.claimToRun(prefetch, 1000);
+                } else {
+                    taken = holdExtra ? slots.holdUpTo(prefetch, 0) : 0;
+                }
             } catch (InterruptedException e) {
                 break;
             }
-            lastProgress = System.currentTimeMillis();
             if (taken == 0) {
-                continue;
-            }
-            if (paused) {
-                // Paused by a control command: hold no message, check again after a block time. A blocking read
-                // that began before the pause may have taken one: it goes back to the queue.
-                slots.release(taken);
-                try {
-                    consumer.releaseLanded();
-                } catch (RuntimeException e) {
-                    backoff.pause(e);
+                if (!waiting.isEmpty()) {
+                    lastFetchAt = System.nanoTime();
+                    awaitSlotAndStart();
                 }
-                sleepQuietly(blockTime.toMillis());
                 continue;
             }
-            if (!running) {
-                slots.release(taken);
-                break;
+            if (!running || paused) {
+                giveBack(taken, holdExtra);
+                continue;
             }
             List<Delivery> deliveries;
             try {
                 deliveries = consumer.fetch(taken);
                 backoff.succeeded();
             } catch (RuntimeException e) {
-                slots.release(taken);
+                giveBack(taken, holdExtra);
                 // Retrying through a Redis outage is alive, not stuck: readiness reports the outage.
                 lastProgress = System.currentTimeMillis();
                 if (!backoff.pause(e)) {
@@ -78,21 +115,79 @@ final class ConsumerLoop implements Runnable {
                 }
                 continue;
             }
-            lastProgress = System.currentTimeMillis();
-            slots.release(taken - deliveries.size());
-            if (deliveries.isEmpty()) {
-                awaitMessages();
-                continue;
+            giveBack(taken - deliveries.size(), holdExtra);
+            lastFetchAt = System.nanoTime();
+            lastFetchShort = deliveries.size() < taken;
+            if (holdExtra) {
+                waiting.addAll(deliveries);
+            } else {
+                for (Delivery delivery : deliveries) {
+                    runner.start(delivery);
+                }
             }
-            for (Delivery delivery : deliveries) {
-                runner.start(delivery);
-            }
-            if (deliveries.size() < taken) {
+            if (lastFetchShort && waiting.isEmpty()) {
                 // The queue ran dry: asking again would most likely come back empty, a wasted round trip. Block
                 // instead; Redis answers at once if a message arrived meanwhile.
                 awaitMessages();
             }
         }
+        if (!waiting.isEmpty()) {
+            returnUnstarted();
+        }
+    }
+
+    /** Starts held messages, in order, while slots are free. */
+    private void startWaiting() {
+        while (!waiting.isEmpty() && slots.tryRun()) {
+            runner.start(waiting.poll());
+        }
+    }
+
+    /** Waits a little for a slot and starts the next held message in it. */
+    private void awaitSlotAndStart() {
+        try {
+            if (slots.awaitRun(SLOT_CHECK_MILLIS)) {
+                runner.start(waiting.poll());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+
+    private long sinceLastFetch() {
+        return (System.nanoTime() - lastFetchAt) / 1_000_000;
+    }
+
+    private void releaseLanded() {
+        try {
+            consumer.releaseLanded();
+        } catch (RuntimeException e) {
+            backoff.pause(e);
+        }
+    }
+
+    private void giveBack(int count, boolean held) {
+        if (held) {
+            slots.releaseHeld(count);
+        } else {
+            slots.releaseClaimed(count);
+        }
+    }
+
+    /** Stopping: the held messages that did not start go back to the queue, in their order. */
+    private void returnUnstarted() {
+        List<Delivery> unstarted = List.copyOf(waiting);
+        waiting.clear();
+        try {
+            consumer.requeue(unstarted);
+        } catch (RuntimeException e) {
+            // Still in this consumer's in-flight bookkeeping, which leaving hands to other workers (or, if Redis
+            // stays away, the expiry of this worker's lease).
+            LOG.warnf("Could not return %d fetched messages to queue %s (%s); they will be recovered from this"
+                    + " worker's lease", unstarted.size(), consumer.queue(), e.getMessage());
+        }
+        slots.releaseHeld(unstarted.size());
     }
 
     private void awaitMessages() {

@@ -81,6 +81,7 @@ final class TaskRunner {
     private final TaskMetrics metrics;
     private final AtomicLong settled = new AtomicLong();
     private final Set<InFlight> inFlight = ConcurrentHashMap.newKeySet();
+    private final RecentTaskTime recentTaskTime;
 
     TaskRunner(TaskRegistry registry, ObjectMapper mapper, ResultPipeline results, Broker broker,
             Slots slots, WorkerIdentity identity, ScheduledExecutorService watchdog, CeleriacConfig config,
@@ -105,16 +106,22 @@ final class TaskRunner {
         this.maxMessageBytes = config.maxMessageSize().asLongValue();
         this.replyPrefix = ResultListener.channelPrefix(config);
         this.resultKeys = resultKeys;
+        this.recentTaskTime = new RecentTaskTime(config.worker().shortTask());
     }
 
-    /** Starts running a delivery for which the caller took a slot; the slot is released when it is settled. */
+    /**
+     * Starts running a delivery for which the caller took its hold and run permits; they are released when it is
+     * settled.
+     */
     void start(Delivery delivery) {
         InFlight task = new InFlight(delivery);
         inFlight.add(task);
         Thread.ofVirtual().name("celeriac-task").start(() -> {
             task.thread = Thread.currentThread();
+            long began = System.nanoTime();
             try {
                 run(task);
+                recentTaskTime.record(System.nanoTime() - began);
             } catch (Throwable unexpected) {
                 // A bug here must not lose the message: it stays in flight and is recovered if never settled.
                 LOG.errorf(unexpected, "Unexpected error running %s (task %s[%s])", delivery, task.taskName(),
@@ -130,6 +137,11 @@ final class TaskRunner {
         return inFlight;
     }
 
+    /** Whether recent tasks ran short enough that holding messages beyond free slots is harmless. */
+    boolean recentTasksAreShort() {
+        return recentTaskTime.areShort();
+    }
+
     /** How many deliveries this runner has settled. */
     long settledCount() {
         return settled.get();
@@ -140,7 +152,7 @@ final class TaskRunner {
             settled.incrementAndGet();
         }
         if (task.claimSlotRelease()) {
-            slots.release(1);
+            slots.finished();
         }
     }
 

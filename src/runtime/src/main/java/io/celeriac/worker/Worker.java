@@ -102,8 +102,12 @@ public class Worker {
             return;
         }
         CeleriacConfig.WorkerConfig settings = config.worker();
+        atLeastOne("celeriac.worker.concurrency", settings.concurrency());
+        atLeastOne("celeriac.worker.prefetch", settings.prefetch());
+        atLeastOne("celeriac.worker.prefetch-multiplier", settings.prefetchMultiplier());
         running = true;
-        slots = new Slots(settings.concurrency());
+        int multiplier = settings.prefetchMultiplier();
+        slots = new Slots(settings.concurrency(), settings.concurrency() * multiplier);
         results = new ResultPipeline(redis, store);
         results.start();
         watchdog = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("celeriac-watchdog")
@@ -119,7 +123,7 @@ public class Worker {
             QueueConsumer consumer = broker.consumer(queue, identity.consumerId());
             consumers.put(queue, consumer);
             ConsumerLoop loop = new ConsumerLoop(consumer, slots, runner, Math.min(settings.prefetch(), 1000),
-                    settings.blockTime());
+                    multiplier > 1, settings.blockTime());
             loops.add(loop);
             // A platform thread: it blocks on Redis replies all the time, and waking a parked platform thread
             // costs the event loop one futex call where a virtual thread also wakes a carrier (measured: about
@@ -287,6 +291,12 @@ public class Worker {
     /** Tasks running now. */
     public int busySlots() {
         return slots == null ? 0 : slots.busy();
+    }
+
+    private static void atLeastOne(String key, int value) {
+        if (value < 1) {
+            throw new IllegalArgumentException(key + " must be at least 1, was " + value);
+        }
     }
 
     private static void sleep(long millis) {
