@@ -25,6 +25,7 @@ import io.celeriac.broker.Broker;
 import io.celeriac.broker.OutgoingMessage;
 import io.celeriac.control.Revocations;
 import io.celeriac.message.MessageCodec;
+import io.celeriac.message.SharedJsonBuffers;
 import io.celeriac.message.MessageSize;
 import io.celeriac.message.RunningTask;
 import io.celeriac.message.TaskIds;
@@ -68,8 +69,9 @@ public class CeleriacProducer implements Celeriac {
         this.redis = redis;
         this.results = results;
         this.listener = listener;
-        this.mapper = mapper;
-        this.codec = new MessageCodec(mapper);
+        // Callers may be virtual threads (a REST endpoint on one), which Jackson's per-thread buffers do not serve.
+        this.mapper = SharedJsonBuffers.mapper(mapper);
+        this.codec = new MessageCodec(this.mapper);
         this.defaultQueue = config.defaultQueue();
         this.origin = identity.origin();
         this.objectType = mapper.constructType(Object.class);

@@ -27,6 +27,7 @@ import io.celeriac.message.MessageCodec;
 import io.celeriac.message.MessageFormatException;
 import io.celeriac.message.MessageSize;
 import io.celeriac.message.RunningTask;
+import io.celeriac.message.SharedJsonBuffers;
 import io.celeriac.message.TaskIds;
 import io.celeriac.message.TaskMessage;
 import io.celeriac.metrics.TaskMetrics;
@@ -89,8 +90,8 @@ final class TaskRunner {
             ResultStore resultKeys, TaskMetrics metrics) {
         this.metrics = metrics;
         this.registry = registry;
-        this.mapper = mapper;
-        this.codec = new MessageCodec(mapper);
+        this.mapper = SharedJsonBuffers.mapper(mapper);
+        this.codec = new MessageCodec(this.mapper);
         this.binder = new ArgumentBinder(mapper);
         this.results = results;
         this.retries = new RetryPolicy(config.retry());
@@ -135,6 +136,11 @@ final class TaskRunner {
     /** The deliveries running now. */
     Set<InFlight> inFlight() {
         return inFlight;
+    }
+
+    /** A result document as stored and published, written with shared buffers (see {@link SharedJsonBuffers}). */
+    private static String json(JsonNode document) {
+        return SharedJsonBuffers.json(document);
     }
 
     /** Whether recent tasks ran short enough that holding messages beyond free slots is harmless. */
@@ -207,8 +213,9 @@ final class TaskRunner {
         }
         boolean storeResult = !definition.ignoreResult() && !message.ignoreResult();
         if (storeResult && trackStarted) {
-            results.submit(new ResultPipeline.Op(message.id(), ResultDocuments.started(message.id(), message.task(),
-                    identity.name(), identity.pid(), identity.hostname(), delivery.queue()).toString(), null, null));
+            results.submit(new ResultPipeline.Op(message.id(), json(ResultDocuments.started(message.id(),
+                    message.task(), identity.name(), identity.pid(), identity.hostname(), delivery.queue())), null,
+                    null));
         }
         invoke(task, definition, message, context, arguments, storeResult);
     }
@@ -294,8 +301,8 @@ final class TaskRunner {
                         + " cannot be serialized to JSON: " + e.getMessage(), e), true);
                 return;
             }
-            document = ResultDocuments.success(message.id(), message.task(), result, message.retries(),
-                    identity.name(), task.delivery.queue()).toString();
+            document = json(ResultDocuments.success(message.id(), message.task(), result, message.retries(),
+                    identity.name(), task.delivery.queue()));
         }
         if (!task.claimSettlement()) {
             return; // given up on (time limit) or returned to the queue (shutdown) meanwhile
@@ -326,8 +333,9 @@ final class TaskRunner {
             persist("reschedule " + message.id(), () -> delivery.consumer().reschedule(delivery, outgoing));
             metrics.retried(message.task(), delivery.queue());
             if (storeResult) {
-                results.submit(new ResultPipeline.Op(message.id(), ResultDocuments.retry(message.id(), message.task(),
-                        failure, message.retries() + 1, identity.name(), delivery.queue()).toString(), null, null));
+                results.submit(new ResultPipeline.Op(message.id(), json(ResultDocuments.retry(message.id(),
+                        message.task(), failure, message.retries() + 1, identity.name(), delivery.queue())), null,
+                        null));
             }
             return;
         }
@@ -342,9 +350,9 @@ final class TaskRunner {
         deadLetter(delivery, message.id(), message.task(), reason, describe(failure));
         metrics.failed(message.task(), delivery.queue(), runNanos(task));
         if (storeResult) {
-            results.submit(new ResultPipeline.Op(message.id(), ResultDocuments.failure(message.id(), message.task(),
-                    failure, message.retries(), identity.name(), delivery.queue()).toString(), notifyChannel(message),
-                    null));
+            results.submit(new ResultPipeline.Op(message.id(), json(ResultDocuments.failure(message.id(),
+                    message.task(), failure, message.retries(), identity.name(), delivery.queue())),
+                    notifyChannel(message), null));
         }
     }
 
@@ -378,9 +386,9 @@ final class TaskRunner {
         metrics.failed(taskName == null ? "unknown" : taskName, delivery.queue(), -1);
         boolean storeResult = taskId != null && (message == null || !message.ignoreResult());
         if (storeResult) {
-            results.submit(new ResultPipeline.Op(taskId, ResultDocuments.failure(taskId, taskName, errorModule,
-                    errorType, reason, message == null ? 0 : message.retries(), identity.name(), delivery.queue())
-                    .toString(), message == null ? null : notifyChannel(message), null));
+            results.submit(new ResultPipeline.Op(taskId, json(ResultDocuments.failure(taskId, taskName, errorModule,
+                    errorType, reason, message == null ? 0 : message.retries(), identity.name(), delivery.queue())),
+                    message == null ? null : notifyChannel(message), null));
         }
     }
 
@@ -428,8 +436,8 @@ final class TaskRunner {
                 thread.interrupt();
             }
             String document = message.ignoreResult() ? null
-                    : ResultDocuments.revoked(message.id(), message.task(), "terminated", identity.name(),
-                            task.delivery.queue()).toString();
+                    : json(ResultDocuments.revoked(message.id(), message.task(), "terminated", identity.name(),
+                            task.delivery.queue()));
             results.submit(new ResultPipeline.Op(message.id(), document, document == null ? null
                     : notifyChannel(message), task.delivery));
             finished(task);
@@ -452,8 +460,8 @@ final class TaskRunner {
         LOG.infof("Task %s[%s] not run: %s", message.task(), message.id(), reason);
         metrics.revoked(message.task(), task.delivery.queue());
         String document = message.ignoreResult() ? null
-                : ResultDocuments.revoked(message.id(), message.task(), reason, identity.name(),
-                        task.delivery.queue()).toString();
+                : json(ResultDocuments.revoked(message.id(), message.task(), reason, identity.name(),
+                        task.delivery.queue()));
         results.submit(new ResultPipeline.Op(message.id(), document, document == null ? null : notifyChannel(message),
                 task.delivery));
     }
