@@ -78,6 +78,21 @@ public final class TestQueues {
         return held;
     }
 
+    /**
+     * Puts {@code message} in flight for the live consumer {@code consumerId} behind its back, as a fetch whose
+     * reply was lost would leave it: the worker holds it without knowing.
+     */
+    public static void heldUnknowingly(RedisDataSource redis, String queue, String consumerId, String message) {
+        if (streams()) {
+            // Added and read in one script: a blocked read of the worker cannot take it in between.
+            redis.execute("EVAL", "redis.call('XADD', KEYS[1], '*', 'm', ARGV[1]) "
+                    + "redis.call('XREADGROUP', 'GROUP', 'celeriac', ARGV[2], 'COUNT', '1', 'STREAMS', KEYS[1], '>')",
+                    "1", base(queue) + "stream", message, consumerId);
+        } else {
+            redis.execute("HSET", base(queue) + "inflight:" + consumerId, "stranded-1", message);
+        }
+    }
+
     /** Makes {@code message} look held by a worker that died long ago, as its crash would leave it. */
     public static void heldByDeadWorker(RedisDataSource redis, String queue, String message) {
         String ghost = "ghost@nowhere:1:dead";

@@ -36,6 +36,13 @@ final class StreamConsumer implements QueueConsumer {
     private final long leaseMillis;
     private final int maxRedeliveries;
     private final Set<String> held = ConcurrentHashMap.newKeySet();
+    /** Tags acknowledged in a pipeline not yet written: still pending, not orphans. */
+    private final Set<String> settling = ConcurrentHashMap.newKeySet();
+    /**
+     * Whether this consumer's pending list may hold entries this worker does not know it holds: a read whose reply
+     * was lost with its connection took them. Adopting them at once beats waiting for them to idle out.
+     */
+    private volatile boolean mayHaveOrphans;
     /** Entries the blocking read took: already pending for this consumer, handed out by the next fetch. */
     private final ArrayDeque<Delivery> landed = new ArrayDeque<>();
     private volatile boolean groupsReady;
@@ -104,9 +111,22 @@ final class StreamConsumer implements QueueConsumer {
         if (deliveries.size() >= max) {
             return deliveries;
         }
+        if (mayHaveOrphans && deliveries.isEmpty()) {
+            List<Delivery> adopted = adoptOrphans(max);
+            if (!adopted.isEmpty()) {
+                return adopted;
+            }
+        }
         int wanted = max - deliveries.size();
-        Response reply = withGroups(() -> StreamScripts.FETCH.run(own, keys.streams(),
-                List.of(StreamScripts.GROUP, consumerId, Integer.toString(wanted))));
+        Response reply;
+        try {
+            reply = withGroups(() -> StreamScripts.FETCH.run(own, keys.streams(),
+                    List.of(StreamScripts.GROUP, consumerId, Integer.toString(wanted))));
+        } catch (RedisUnavailableException e) {
+            // The script may have run with its reply lost: its entries are pending for us, unknown to us.
+            mayHaveOrphans = true;
+            throw e;
+        }
         int size = reply == null ? 0 : reply.size();
         for (int i = 0; i < size; i += 2) {
             String tag = reply.get(i).toString();
@@ -131,7 +151,8 @@ final class StreamConsumer implements QueueConsumer {
             if (e.getMessage() != null && e.getMessage().contains("NOGROUP")) {
                 groupsReady = false;
             }
-            // An entry this read took before the connection broke is pending for us: recovery returns it.
+            // An entry this read took before the connection broke is pending for us: the next fetch adopts it.
+            mayHaveOrphans = true;
             throw e;
         }
         if (reply == null || reply.size() == 0) {
@@ -148,6 +169,70 @@ final class StreamConsumer implements QueueConsumer {
             }
         }
         return true;
+    }
+
+    /**
+     * Hands out, up to {@code max}, entries of this consumer's pending lists that this worker does not know it
+     * holds. Reading the pending history ({@code XREADGROUP ... 0}) counts as a delivery, as it is one.
+     */
+    private List<Delivery> adoptOrphans(int max) {
+        List<String> streams = keys.streams();
+        List<Request> reads = new ArrayList<>(streams.size());
+        for (String stream : streams) {
+            reads.add(Request.cmd(Command.XREADGROUP).arg("GROUP").arg(StreamScripts.GROUP).arg(consumerId)
+                    .arg("COUNT").arg(1000).arg("STREAMS").arg(stream).arg("0"));
+        }
+        List<Response> replies = withGroups(() -> redis.batch(reads));
+        List<Delivery> adopted = new ArrayList<>();
+        boolean more = false;
+        for (int priority = 0; priority < replies.size(); priority++) {
+            Response reply = replies.get(priority);
+            if (reply == null || reply.size() == 0) {
+                continue;
+            }
+            for (Response entries : streamReplies(reply).values()) {
+                for (Response entry : entries) {
+                    String tag = priority + "/" + entry.get(0).toString();
+                    if (held.contains(tag) || settling.contains(tag) || entry.get(1) == null) {
+                        // Held, being acknowledged, or deleted after its acknowledgement: not an orphan.
+                        continue;
+                    }
+                    if (adopted.size() == max) {
+                        more = true;
+                        break;
+                    }
+                    held.add(tag);
+                    adopted.add(new Delivery(this, tag, message(entry.get(1))));
+                }
+            }
+        }
+        mayHaveOrphans = more;
+        return adopted;
+    }
+
+    @Override
+    public void checkOrphans() {
+        List<String> streams = keys.streams();
+        List<Request> summaries = new ArrayList<>(streams.size());
+        for (String stream : streams) {
+            summaries.add(Request.cmd(Command.XPENDING).arg(stream).arg(StreamScripts.GROUP));
+        }
+        long pending = 0;
+        for (Response summary : withGroups(() -> redis.batch(summaries))) {
+            // [count, first id, last id, [[consumer, count], ...]]
+            Response consumers = summary == null || summary.size() < 4 ? null : summary.get(3);
+            if (consumers == null) {
+                continue;
+            }
+            for (Response consumer : consumers) {
+                if (consumerId.equals(consumer.get(0).toString())) {
+                    pending += consumer.get(1).toLong();
+                }
+            }
+        }
+        if (pending > held.size() + settling.size()) {
+            mayHaveOrphans = true;
+        }
     }
 
     /** Stream name → entries, from XREADGROUP's [[stream, entries], ...] (RESP2) or {stream: entries} (RESP3). */
@@ -197,6 +282,7 @@ final class StreamConsumer implements QueueConsumer {
         Map<Integer, List<String>> byStream = new LinkedHashMap<>();
         for (Delivery delivery : deliveries) {
             byStream.computeIfAbsent(priorityOf(delivery.tag()), p -> new ArrayList<>()).add(entryId(delivery.tag()));
+            settling.add(delivery.tag());
             held.remove(delivery.tag());
         }
         for (Map.Entry<Integer, List<String>> stream : byStream.entrySet()) {
@@ -209,6 +295,13 @@ final class StreamConsumer implements QueueConsumer {
             // XACK first: an entry is deleted only once acknowledged.
             pipeline.add(xack);
             pipeline.add(xdel);
+        }
+    }
+
+    @Override
+    public void acknowledged(List<Delivery> deliveries) {
+        for (Delivery delivery : deliveries) {
+            settling.remove(delivery.tag());
         }
     }
 
