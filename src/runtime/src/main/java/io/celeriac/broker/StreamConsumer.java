@@ -278,6 +278,28 @@ final class StreamConsumer implements QueueConsumer {
     }
 
     @Override
+    public void releaseLanded() {
+        List<Delivery> unclaimed;
+        synchronized (landed) {
+            unclaimed = new ArrayList<>(landed);
+            landed.clear();
+        }
+        if (unclaimed.isEmpty()) {
+            return;
+        }
+        try {
+            requeue(unclaimed);
+        } catch (RedisUnavailableException e) {
+            // What was not returned is still pending for this consumer: forget it, so the next fetch adopts it.
+            for (Delivery delivery : unclaimed) {
+                held.remove(delivery.tag());
+            }
+            mayHaveOrphans = true;
+            throw e;
+        }
+    }
+
+    @Override
     public void appendAck(List<Request> pipeline, List<Delivery> deliveries) {
         Map<Integer, List<String>> byStream = new LinkedHashMap<>();
         for (Delivery delivery : deliveries) {
