@@ -1,5 +1,7 @@
 package io.celeriac.test;
 
+import java.util.concurrent.atomic.AtomicLong;
+
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.vertx.mutiny.redis.client.Response;
 
@@ -9,6 +11,9 @@ import io.vertx.mutiny.redis.client.Response;
  * ({@code -Dceleriac.transport=stream}).
  */
 public final class TestQueues {
+
+    /** Delivery tags of the messages dead workers hold. */
+    private static final AtomicLong GHOST_TAGS = new AtomicLong();
 
     private TestQueues() {
     }
@@ -97,13 +102,34 @@ public final class TestQueues {
     public static void heldByDeadWorker(RedisDataSource redis, String queue, String message) {
         String ghost = "ghost@nowhere:1:dead";
         if (streams()) {
-            redis.execute("XADD", base(queue) + "stream", "*", "m", message);
-            redis.execute("XREADGROUP", "GROUP", "celeriac", ghost, "COUNT", "1", "STREAMS", base(queue) + "stream",
-                    ">");
+            // One script: a live worker blocked on the stream must not read the entry before the ghost does.
+            redis.execute("EVAL", "redis.call('XADD', KEYS[1], '*', 'm', ARGV[2])"
+                    + " redis.call('XREADGROUP', 'GROUP', 'celeriac', ARGV[1], 'COUNT', '1', 'STREAMS', KEYS[1], '>')",
+                    "1", base(queue) + "stream", ghost, message);
         } else {
-            redis.execute("HSET", base(queue) + "inflight:" + ghost, "1", message);
+            // Each message under its own field: the ghost may hold several until the next recovery.
+            redis.execute("HSET", base(queue) + "inflight:" + ghost, Long.toString(GHOST_TAGS.incrementAndGet()),
+                    message);
             redis.execute("ZADD", base(queue) + "consumers", Long.toString(System.currentTimeMillis() - 60_000),
                     ghost);
         }
+    }
+
+    /**
+     * Makes {@code message}, a Celery-compatible ({@code celery} transport) queue's message, look taken by a worker
+     * that died long ago: unacknowledged in kombu's bookkeeping since long before any visibility timeout.
+     */
+    public static void heldByDeadCeleryWorker(RedisDataSource redis, String queue, String message) {
+        String tag = "ghost-" + GHOST_TAGS.incrementAndGet();
+        redis.execute("HSET", "unacked", tag, "[" + message + ", \"\", \"" + queue + "\"]");
+        redis.execute("ZADD", "unacked_index", "1", tag);
+    }
+
+    /**
+     * Makes it look as if the message of {@code taskId} had been recovered from dead workers {@code times} times
+     * already: the next recovery counts one more.
+     */
+    public static void recoveredBefore(RedisDataSource redis, String queue, String taskId, int times) {
+        redis.execute("HSET", base(queue) + "redeliveries", taskId, Integer.toString(times));
     }
 }

@@ -134,8 +134,8 @@ final class KombuConsumer implements QueueConsumer {
         Response reply = KombuScripts.RESTORE.run(redis, List.of(KombuKeys.UNACKED, KombuKeys.UNACKED_INDEX),
                 List.of(Long.toString(visibilitySeconds), Integer.toString(maxRedeliveries), keys.prefix()));
         long restored = reply.get(0).toLong();
-        long dead = reply.get(1).toLong();
-        return restored == 0 && dead == 0 ? RecoveryReport.NOTHING
+        List<RecoveryReport.DeadLettered> dead = RecoveryReport.readDeadLettered(reply.get(1));
+        return restored == 0 && dead.isEmpty() ? RecoveryReport.NOTHING
                 : new RecoveryReport(List.of("unacknowledged for " + visibilitySeconds + " s"), restored, dead);
     }
 

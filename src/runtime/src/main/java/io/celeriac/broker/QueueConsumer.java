@@ -52,7 +52,10 @@ public interface QueueConsumer {
     /** Renews this consumer's lease; returns {@code false} if it had been lost (reaped as dead). */
     boolean renewLease();
 
-    /** Returns the messages of consumers whose lease expired to the queue; returns how many. */
+    /**
+     * Returns the messages of consumers whose lease expired to the queue, and moves those delivered too often to
+     * the dead-letter store; reports both, with the dead-lettered messages themselves.
+     */
     RecoveryReport recoverAbandoned();
 
     /** Moves due delayed messages to the queue; returns the epoch ms of the next due one, or -1. */

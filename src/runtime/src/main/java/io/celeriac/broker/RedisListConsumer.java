@@ -251,15 +251,15 @@ final class RedisListConsumer implements QueueConsumer {
         Response reply = ListScripts.RECOVER.run(redis,
                 List.of(keys.consumers(), keys.ready(), keys.prioritized(), keys.deadLetters(), keys.redeliveries()),
                 List.of(keys.base(), Integer.toString(maxRedeliveries), keys.queue()));
-        int reaped = reply.get(0).toInteger();
-        if (reaped == 0) {
+        Response reaped = reply.get(1);
+        if (reaped.size() == 0) {
             return RecoveryReport.NOTHING;
         }
-        List<String> dead = new ArrayList<>(reaped);
-        for (int i = 3; i < reply.size(); i++) {
-            dead.add(reply.get(i).toString());
+        List<String> dead = new ArrayList<>(reaped.size());
+        for (Response consumer : reaped) {
+            dead.add(consumer.toString());
         }
-        return new RecoveryReport(dead, reply.get(1).toLong(), reply.get(2).toLong());
+        return new RecoveryReport(dead, reply.get(0).toLong(), RecoveryReport.readDeadLettered(reply.get(2)));
     }
 
     @Override

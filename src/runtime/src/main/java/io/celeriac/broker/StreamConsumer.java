@@ -376,8 +376,8 @@ final class StreamConsumer implements QueueConsumer {
         Response reply = withGroups(() -> StreamScripts.RECOVER.run(redis, scriptKeys, List.of(StreamScripts.GROUP,
                 consumerId, Long.toString(leaseMillis), Integer.toString(maxRedeliveries), keys.queue())));
         long returned = reply.get(0).toLong();
-        long dead = reply.get(1).toLong();
-        return returned == 0 && dead == 0 ? RecoveryReport.NOTHING
+        List<RecoveryReport.DeadLettered> dead = RecoveryReport.readDeadLettered(reply.get(1));
+        return returned == 0 && dead.isEmpty() ? RecoveryReport.NOTHING
                 : new RecoveryReport(List.of("idle for more than " + leaseMillis + " ms"), returned, dead);
     }
 

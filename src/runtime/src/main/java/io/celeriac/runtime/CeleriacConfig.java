@@ -270,7 +270,8 @@ public interface CeleriacConfig {
 
         /**
          * How many times a message may be recovered from a worker that died while running it before it is
-         * considered poison and moved to the dead-letter store.
+         * considered poison and moved to the dead-letter store; its task is then recorded as FAILURE
+         * ({@code celery.exceptions.WorkerLostError}).
          */
         @WithDefault("5")
         int maxRedeliveries();

@@ -1,6 +1,7 @@
 package io.celeriac.worker;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.jboss.logging.Logger;
 
@@ -12,8 +13,8 @@ import io.vertx.redis.client.Request;
 
 /**
  * Background duties of a worker toward one queue: renew its lease (every third of the lease), return the messages
- * of dead workers to the queue, and promote delayed messages when they fall due (sleeping until the next one is due,
- * at most the poll interval).
+ * of dead workers to the queue (recording FAILURE for those it dead-letters instead), and promote delayed messages
+ * when they fall due (sleeping until the next one is due, at most the poll interval).
  *
  * <p>
  * After a Redis restart, every lease looks expired by the time of the outage. Recovery therefore waits until Redis
@@ -26,15 +27,18 @@ final class QueueMaintenance implements Runnable {
 
     private final QueueConsumer consumer;
     private final RedisGateway redis;
+    private final WorkerLostFailures failures;
     private final long leaseMillis;
     private final long pollMillis;
     private final Backoff backoff;
     private volatile boolean running = true;
     private volatile Thread thread;
 
-    QueueMaintenance(QueueConsumer consumer, RedisGateway redis, Duration lease, Duration pollInterval) {
+    QueueMaintenance(QueueConsumer consumer, RedisGateway redis, WorkerLostFailures failures, Duration lease,
+            Duration pollInterval) {
         this.consumer = consumer;
         this.redis = redis;
+        this.failures = failures;
         this.leaseMillis = lease.toMillis();
         this.pollMillis = Math.max(10, pollInterval.toMillis());
         this.backoff = new Backoff(LOG, "Maintenance of queue " + consumer.queue());
@@ -97,11 +101,30 @@ final class QueueMaintenance implements Runnable {
             return;
         }
         RecoveryReport report = consumer.recoverAbandoned();
-        if (!report.isEmpty()) {
-            LOG.warnf("Recovered %d in-flight messages of dead worker(s) %s on queue %s%s", report.returned(),
-                    report.deadConsumers(), consumer.queue(), report.deadLettered() > 0
-                            ? "; " + report.deadLettered() + " dead-lettered after too many redeliveries"
-                            : "");
+        if (report.isEmpty()) {
+            return;
+        }
+        if (report.deadLettered().isEmpty()) {
+            LOG.warnf("Recovered %d in-flight messages of dead worker(s) %s on queue %s", report.returned(),
+                    report.deadConsumers(), consumer.queue());
+            return;
+        }
+        LOG.errorf("Recovered %d in-flight messages of dead worker(s) %s on queue %s; dead-lettered %d after too many"
+                + " redeliveries: %s", report.returned(), report.deadConsumers(), consumer.queue(),
+                report.deadLettered().size(), recordFailures(report));
+    }
+
+    /**
+     * Records FAILURE for the dead-lettered tasks; returns them as {@code name[id]}. They are safe in the dead-letter
+     * store already, so a failure here is only logged.
+     */
+    private List<String> recordFailures(RecoveryReport report) {
+        try {
+            return failures.record(report.deadLettered());
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Could not record FAILURE for the %d messages dead-lettered on queue %s; they are in the"
+                    + " dead-letter store", report.deadLettered().size(), consumer.queue());
+            return List.of();
         }
     }
 

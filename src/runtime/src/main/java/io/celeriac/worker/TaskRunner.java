@@ -35,8 +35,6 @@ import io.celeriac.redis.RedisUnavailableException;
 import io.celeriac.registry.TaskDefinition;
 import io.celeriac.registry.TaskRegistry;
 import io.celeriac.result.ResultDocuments;
-import io.celeriac.result.ResultListener;
-import io.celeriac.result.ResultStore;
 import io.celeriac.runtime.CeleriacConfig;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
@@ -77,8 +75,7 @@ final class TaskRunner {
     private final BooleanSupplier running;
     private final RevokedTasks revoked;
     private final long maxMessageBytes;
-    private final String replyPrefix;
-    private final ResultStore resultKeys;
+    private final ReplyChannels replies;
     private final TaskMetrics metrics;
     private final AtomicLong settled = new AtomicLong();
     private final Set<InFlight> inFlight = ConcurrentHashMap.newKeySet();
@@ -87,7 +84,7 @@ final class TaskRunner {
     TaskRunner(TaskRegistry registry, ObjectMapper mapper, ResultPipeline results, Broker broker,
             Slots slots, WorkerIdentity identity, ScheduledExecutorService watchdog, CeleriacConfig config,
             BooleanSupplier running, RevokedTasks revoked,
-            ResultStore resultKeys, TaskMetrics metrics) {
+            ReplyChannels replies, TaskMetrics metrics) {
         this.metrics = metrics;
         this.registry = registry;
         this.mapper = SharedJsonBuffers.mapper(mapper);
@@ -105,8 +102,7 @@ final class TaskRunner {
         this.running = running;
         this.revoked = revoked;
         this.maxMessageBytes = config.maxMessageSize().asLongValue();
-        this.replyPrefix = ResultListener.channelPrefix(config);
-        this.resultKeys = resultKeys;
+        this.replies = replies;
         this.recentTaskTime = new RecentTaskTime(config.worker().shortTask());
     }
 
@@ -308,7 +304,7 @@ final class TaskRunner {
             return; // given up on (time limit) or returned to the queue (shutdown) meanwhile
         }
         metrics.succeeded(message.task(), task.delivery.queue(), runNanos(task));
-        results.submit(new ResultPipeline.Op(message.id(), document, storeResult ? notifyChannel(message) : null,
+        results.submit(new ResultPipeline.Op(message.id(), document, storeResult ? replies.of(message) : null,
                 task.delivery));
     }
 
@@ -352,7 +348,7 @@ final class TaskRunner {
         if (storeResult) {
             results.submit(new ResultPipeline.Op(message.id(), json(ResultDocuments.failure(message.id(),
                     message.task(), failure, message.retries(), identity.name(), delivery.queue())),
-                    notifyChannel(message), null));
+                    replies.of(message), null));
         }
     }
 
@@ -388,17 +384,8 @@ final class TaskRunner {
         if (storeResult) {
             results.submit(new ResultPipeline.Op(taskId, json(ResultDocuments.failure(taskId, taskName, errorModule,
                     errorType, reason, message == null ? 0 : message.retries(), identity.name(), delivery.queue())),
-                    message == null ? null : notifyChannel(message), null));
+                    message == null ? null : replies.of(message), null));
         }
-    }
-
-    /**
-     * Where to announce a task's state: the reply channel a Celeriac client named, else Celery's per-task channel
-     * (the result key), which Celery clients and {@code Celeriac#result(id)} handles listen on.
-     */
-    private String notifyChannel(TaskMessage message) {
-        String replyTo = message.replyTo();
-        return replyTo != null && replyTo.startsWith(replyPrefix) ? replyTo : resultKeys.key(message.id());
     }
 
     /** Time from when the message was sent (or due, if later) until now; -1 when the producer did not say. */
@@ -439,7 +426,7 @@ final class TaskRunner {
                     : json(ResultDocuments.revoked(message.id(), message.task(), "terminated", identity.name(),
                             task.delivery.queue()));
             results.submit(new ResultPipeline.Op(message.id(), document, document == null ? null
-                    : notifyChannel(message), task.delivery));
+                    : replies.of(message), task.delivery));
             finished(task);
         }
     }
@@ -462,7 +449,7 @@ final class TaskRunner {
         String document = message.ignoreResult() ? null
                 : json(ResultDocuments.revoked(message.id(), message.task(), reason, identity.name(),
                         task.delivery.queue()));
-        results.submit(new ResultPipeline.Op(message.id(), document, document == null ? null : notifyChannel(message),
+        results.submit(new ResultPipeline.Op(message.id(), document, document == null ? null : replies.of(message),
                 task.delivery));
     }
 

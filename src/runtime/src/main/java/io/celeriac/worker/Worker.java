@@ -25,10 +25,12 @@ import io.celeriac.broker.QueueConsumer;
 import io.celeriac.control.BrokerCheck;
 import io.celeriac.control.Revocations;
 import io.celeriac.control.WorkerKeys;
+import io.celeriac.message.MessageCodec;
 import io.celeriac.metrics.TaskMetrics;
 import io.celeriac.redis.RedisGateway;
 import io.celeriac.registry.TaskDefinition;
 import io.celeriac.registry.TaskRegistry;
+import io.celeriac.result.ResultListener;
 import io.celeriac.result.ResultStore;
 import io.celeriac.runtime.CeleriacConfig;
 import io.quarkus.runtime.ShutdownEvent;
@@ -115,8 +117,11 @@ public class Worker {
         RevokedTasks revoked = new RevokedTasks();
         // Before the first fetch: a worker started after a revocation must honour it.
         revoked.addAll(loadRevocations());
+        ReplyChannels replies = new ReplyChannels(ResultListener.channelPrefix(config), store);
         runner = new TaskRunner(registry, mapper, results, broker, slots, identity, watchdog, config, () -> running,
-                revoked, store, metrics);
+                revoked, replies, metrics);
+        WorkerLostFailures lost = new WorkerLostFailures(new MessageCodec(mapper), registry, results, replies,
+                identity.name(), metrics);
         control = new ControlListener(redis, vertx, revocations, revoked, runner, mapper, this);
         control.open();
         for (String queue : settings.queues()) {
@@ -132,7 +137,7 @@ public class Worker {
             loop.runOn(loopThread);
             loopThread.start();
             loopThreads.add(loopThread);
-            QueueMaintenance duties = new QueueMaintenance(consumer, redis, settings.leaseDuration(),
+            QueueMaintenance duties = new QueueMaintenance(consumer, redis, lost, settings.leaseDuration(),
                     settings.delayedPollInterval());
             maintenance.add(duties);
             Thread.ofVirtual().name("celeriac-maintenance-" + queue).start(duties);

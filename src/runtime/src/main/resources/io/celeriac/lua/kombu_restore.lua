@@ -4,11 +4,12 @@
 --
 -- KEYS[1] unacked hash, KEYS[2] unacked_index zset
 -- ARGV[1] visibility timeout in seconds, ARGV[2] max redeliveries, ARGV[3] Celeriac key prefix
--- Returns {restored, dead-lettered}
+-- Returns {restored, {queue, message, deliveries} of each message dead-lettered, flattened}: the worker records
+-- FAILURE for those, since no worker will ever settle them.
 local now = redis.call('TIME')
 local now_s = now[1] + now[2] / 1000000
 local stale = redis.call('ZRANGEBYSCORE', KEYS[2], 0, now_s - tonumber(ARGV[1]), 'LIMIT', 0, 100)
-local restored, dead = 0, 0
+local restored, dead = 0, {}
 for _, tag in ipairs(stale) do
   local raw = redis.call('HGET', KEYS[1], tag)
   redis.call('HDEL', KEYS[1], tag)
@@ -35,7 +36,9 @@ for _, tag in ipairs(stale) do
         queue = queue, id = id, task = type(message.headers) == 'table' and message.headers.task or cjson.null,
         reason = 'worker lost while running it ' .. count .. ' times (poison message?)',
         exception = cjson.null, worker = cjson.null, time_ms = math.floor(now_s * 1000), message = text }))
-      dead = dead + 1
+      dead[#dead + 1] = queue
+      dead[#dead + 1] = text
+      dead[#dead + 1] = count
     else
       redis.call('RPUSH', queue, text)
       restored = restored + 1

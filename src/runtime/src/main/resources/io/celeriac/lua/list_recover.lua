@@ -5,12 +5,13 @@
 -- KEYS[1] consumers zset, KEYS[2] ready list, KEYS[3] prioritized zset, KEYS[4] dead-letter list,
 -- KEYS[5] redelivery counts hash (task id -> recoveries)
 -- ARGV[1] key prefix of per-consumer keys ("<prefix>:{queue}:"), ARGV[2] max redeliveries, ARGV[3] queue name
--- Returns {consumers reaped, messages returned, messages dead-lettered, reaped consumer names...}
+-- Returns {messages returned, {reaped consumer names...}, {queue, message, deliveries} of each message dead-lettered,
+-- flattened}: the worker records FAILURE for those, since no worker will ever settle them.
 local now = redis.call('TIME')
 local now_ms = now[1] * 1000 + math.floor(now[2] / 1000)
 local expired = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', now_ms, 'LIMIT', 0, 16)
 local max_redeliveries = tonumber(ARGV[2])
-local returned, dead = 0, 0
+local returned, dead = 0, {}
 local wake = false
 
 local function task_id(message)
@@ -31,7 +32,9 @@ local function recover(field, message, consumer)
       reason = 'worker lost while running it ' .. count .. ' times (poison message?)',
       exception = cjson.null, worker = consumer, time_ms = now_ms, message = message })
     redis.call('LPUSH', KEYS[4], entry)
-    dead = dead + 1
+    dead[#dead + 1] = ARGV[3]
+    dead[#dead + 1] = message
+    dead[#dead + 1] = count
     return
   end
   local score = field and string.match(field, ':(.+)$')
@@ -55,10 +58,8 @@ for _, consumer in ipairs(expired) do
   redis.call('ZREM', KEYS[1], consumer)
 end
 if wake then redis.call('LPUSH', KEYS[2], '') end
-if returned > 0 or dead > 0 then
+if returned > 0 or #dead > 0 then
   -- Counts only matter while a message keeps coming back; a week is plenty.
   redis.call('EXPIRE', KEYS[5], 604800)
 end
-local result = { #expired, returned, dead }
-for _, consumer in ipairs(expired) do result[#result + 1] = consumer end
-return result
+return { returned, expired, dead }

@@ -5,10 +5,11 @@
 --
 -- KEYS[1..10] the streams for priorities 0..9, KEYS[11] dead-letter list, KEYS[12] redelivery counts hash
 -- ARGV[1] group, ARGV[2] claiming consumer, ARGV[3] lease ms, ARGV[4] max redeliveries, ARGV[5] queue name
--- Returns {returned, dead-lettered}
+-- Returns {returned, {queue, message, deliveries} of each entry dead-lettered, flattened}: the worker records
+-- FAILURE for those, since no worker will ever settle them.
 local now = redis.call('TIME')
 local now_ms = now[1] * 1000 + math.floor(now[2] / 1000)
-local returned, dead = 0, 0
+local returned, dead = 0, {}
 local lease = tonumber(ARGV[3])
 
 local function task_of(message)
@@ -37,7 +38,9 @@ for p = 1, 10 do
           queue = ARGV[5], id = task_id, task = task or cjson.null,
           reason = 'worker lost while running it ' .. count .. ' times (poison message?)',
           exception = cjson.null, worker = cjson.null, time_ms = now_ms, message = message }))
-        dead = dead + 1
+        dead[#dead + 1] = ARGV[5]
+        dead[#dead + 1] = message
+        dead[#dead + 1] = count
       else
         redis.call('XADD', stream, '*', 'm', message)
         returned = returned + 1

@@ -18,4 +18,10 @@ public class SlowTasks {
         Thread.sleep(millis);
         return executions;
     }
+
+    /** As {@code slow}, for callers that want no result. */
+    @Task(name = "slow.unwatched", ignoreResult = true)
+    public long slowUnwatched(long millis, TaskContext context) throws InterruptedException {
+        return slow(millis, context);
+    }
 }
