@@ -120,6 +120,7 @@ final class ConsumerLoop implements Runnable {
             lastFetchShort = deliveries.size() < taken;
             if (holdExtra) {
                 waiting.addAll(deliveries);
+                startWaiting();
             } else {
                 for (Delivery delivery : deliveries) {
                     runner.start(delivery);
