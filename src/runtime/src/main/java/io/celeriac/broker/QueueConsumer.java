@@ -24,6 +24,14 @@ public interface QueueConsumer {
     boolean awaitMessages(Duration timeout);
 
     /**
+     * Blocks up to {@code timeout} until a message may be ready, then fetches up to {@code max}, as
+     * {@link #awaitMessages} followed by {@link #fetch}; a transport may do both in one round trip.
+     */
+    default List<Delivery> awaitAndFetch(int max, Duration timeout) {
+        return awaitMessages(timeout) ? fetch(max) : List.of();
+    }
+
+    /**
      * Puts back on the queue whatever a blocking read took for this consumer and no fetch handed out yet: a
      * consumer paused while blocked must not sit on a message that other workers could run.
      */

@@ -29,7 +29,8 @@ import io.vertx.redis.client.Response;
  *
  * <p>
  * An idle consumer blocks on {@code BLMOVE ready -> landing} over its own connection, so that the message that
- * wakes it is already in a list it owns (never in transit in a socket) and the next fetch takes it.
+ * wakes it is already in a list it owns (never in transit in a socket), with the fetch pipelined behind the wait:
+ * Redis runs it the moment the wait returns, and the message reaches the worker in one round trip.
  */
 final class RedisListConsumer implements QueueConsumer {
 
@@ -73,17 +74,10 @@ final class RedisListConsumer implements QueueConsumer {
                 return adopted;
             }
         }
-        // Reserve the tags before the call: if its reply is lost, the messages it took keep theirs in our hash,
-        // and no later fetch may reuse them (HSET would overwrite those messages).
-        long firstTag = nextTag.getAndAdd(max);
         boolean landed = mayHaveLanded;
         Response reply;
         try {
-            reply = ListScripts.FETCH.run(own,
-                    List.of(keys.ready(), keys.prioritized(), keys.inFlight(consumerId), keys.landing(consumerId),
-                            keys.consumers()),
-                    List.of(Integer.toString(max), consumerId, Long.toString(leaseMillis), Long.toString(firstTag),
-                            landed ? "1" : "0"));
+            reply = ListScripts.FETCH.run(own, fetchKeys(), fetchArgs(max, landed));
         } catch (RedisUnavailableException e) {
             // The script may have run with its reply lost: messages would sit in our in-flight hash, under a lease
             // we keep renewing, where no recovery looks. The next fetch adopts them.
@@ -93,6 +87,23 @@ final class RedisListConsumer implements QueueConsumer {
         if (landed) {
             mayHaveLanded = false;
         }
+        return deliveries(reply);
+    }
+
+    private List<String> fetchKeys() {
+        return List.of(keys.ready(), keys.prioritized(), keys.inFlight(consumerId), keys.landing(consumerId),
+                keys.consumers());
+    }
+
+    private List<String> fetchArgs(int max, boolean landed) {
+        // Reserve the tags before the call: if its reply is lost, the messages it took keep theirs in our hash,
+        // and no later fetch may reuse them (HSET would overwrite those messages).
+        long firstTag = nextTag.getAndAdd(max);
+        return List.of(Integer.toString(max), consumerId, Long.toString(leaseMillis), Long.toString(firstTag),
+                landed ? "1" : "0");
+    }
+
+    private List<Delivery> deliveries(Response reply) {
         int size = reply == null ? 0 : reply.size();
         if (size == 0) {
             return List.of();
@@ -160,10 +171,8 @@ final class RedisListConsumer implements QueueConsumer {
 
     @Override
     public boolean awaitMessages(Duration timeout) {
-        Request blmove = Request.cmd(Command.BLMOVE).arg(keys.ready()).arg(keys.landing(consumerId))
-                .arg("RIGHT").arg("LEFT").arg(String.format(Locale.ROOT, "%.3f", timeout.toMillis() / 1000.0));
         try {
-            Response moved = own.sendBlocking(blmove, timeout);
+            Response moved = own.sendBlocking(blockingMove(timeout), timeout);
             if (moved != null) {
                 mayHaveLanded = true;
                 return true;
@@ -177,6 +186,40 @@ final class RedisListConsumer implements QueueConsumer {
         }
     }
 
+
+    /**
+     * The blocking read and the fetch in one pipeline: Redis runs the fetch the moment the read returns, so the
+     * message that woke this consumer reaches it in one round trip instead of two.
+     */
+    @Override
+    public List<Delivery> awaitAndFetch(int max, Duration timeout) {
+        if (mayHaveOrphans) {
+            // Messages may sit in our hash unknown to us: adopt them now rather than after a wait.
+            return fetch(max);
+        }
+        List<Response> replies;
+        try {
+            replies = own.batchBlocking(List.of(blockingMove(timeout),
+                    ListScripts.FETCH.shaRequest(fetchKeys(), fetchArgs(max, true))), timeout);
+        } catch (RedisUnavailableException e) {
+            // What the read moved is in our landing list; what the fetch took, if it ran, in our in-flight hash.
+            mayHaveLanded = true;
+            if (RedisGateway.isNoScript(e)) {
+                // Redis lost its script cache (a restart): a plain fetch loads the script and takes them.
+                return fetch(max);
+            }
+            mayHaveOrphans = true;
+            own.close();
+            throw e;
+        }
+        mayHaveLanded = false;
+        return deliveries(replies.get(1));
+    }
+
+    private Request blockingMove(Duration timeout) {
+        return Request.cmd(Command.BLMOVE).arg(keys.ready()).arg(keys.landing(consumerId)).arg("RIGHT").arg("LEFT")
+                .arg(String.format(Locale.ROOT, "%.3f", timeout.toMillis() / 1000.0));
+    }
 
     @Override
     public void releaseLanded() {

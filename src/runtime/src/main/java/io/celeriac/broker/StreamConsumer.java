@@ -137,6 +137,15 @@ final class StreamConsumer implements QueueConsumer {
     }
 
     @Override
+    public List<Delivery> awaitAndFetch(int max, Duration timeout) {
+        if (mayHaveOrphans) {
+            // Entries may be pending for us unknown to us: adopt them now rather than after a wait.
+            return fetch(max);
+        }
+        return QueueConsumer.super.awaitAndFetch(max, timeout);
+    }
+
+    @Override
     public boolean awaitMessages(Duration timeout) {
         ensureGroups();
         Request read = Request.cmd(Command.XREADGROUP).arg("GROUP").arg(StreamScripts.GROUP).arg(consumerId)

@@ -33,6 +33,14 @@ public final class DedicatedConnection implements RedisCommands {
         return call(connection -> connection.send(blockingRead), timeout.plus(MARGIN), blockingRead);
     }
 
+    /**
+     * Sends a pipeline that starts with a command blocking in Redis for up to {@code timeout}; the commands behind it
+     * run as soon as it returns, without a round trip to this client.
+     */
+    public List<Response> batchBlocking(List<Request> requests, Duration timeout) {
+        return call(connection -> connection.batch(requests), timeout.plus(MARGIN), requests.get(0));
+    }
+
     @Override
     public Response send(Request request) {
         return call(connection -> connection.send(request), RedisGateway.DEFAULT_TIMEOUT, request);

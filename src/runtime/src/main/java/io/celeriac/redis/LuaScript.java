@@ -58,6 +58,11 @@ public final class LuaScript {
         }
     }
 
+    /** An EVALSHA request, for pipelines; a NOSCRIPT reply fails it, after which {@link #run} loads the script. */
+    public Request shaRequest(List<String> keys, List<String> args) {
+        return request(Command.EVALSHA, sha1, keys, args);
+    }
+
     /**
      * An EVAL request carrying the whole script, for pipelines where a NOSCRIPT reply could not be retried alone.
      * Redis caches it as EVALSHA would find it.

@@ -33,6 +33,7 @@ final class ConsumerLoop implements Runnable {
     private final TaskRunner runner;
     private final int prefetch;
     private final boolean mayHoldExtra;
+    private final boolean soleQueue;
     private final Duration blockTime;
     private final Backoff backoff;
     private volatile boolean running = true;
@@ -45,14 +46,16 @@ final class ConsumerLoop implements Runnable {
     /**
      * @param prefetch the most messages one fetch takes
      * @param mayHoldExtra whether the worker allows holding messages beyond free slots while tasks are short
+     * @param soleQueue whether this is the worker's only queue, so that a wait in Redis may hold permits
      */
     ConsumerLoop(QueueConsumer consumer, Slots slots, TaskRunner runner, int prefetch, boolean mayHoldExtra,
-            Duration blockTime) {
+            boolean soleQueue, Duration blockTime) {
         this.consumer = consumer;
         this.slots = slots;
         this.runner = runner;
         this.prefetch = prefetch;
         this.mayHoldExtra = mayHoldExtra;
+        this.soleQueue = soleQueue;
         this.blockTime = blockTime;
         this.backoff = new Backoff(LOG, "Consumer of queue " + consumer.queue());
     }
@@ -102,22 +105,22 @@ final class ConsumerLoop implements Runnable {
                 giveBack(taken, holdExtra);
                 continue;
             }
-            List<Delivery> deliveries;
-            try {
-                deliveries = consumer.fetch(taken);
-                backoff.succeeded();
-            } catch (RuntimeException e) {
-                giveBack(taken, holdExtra);
-                // Retrying through a Redis outage is alive, not stuck: readiness reports the outage.
-                lastProgress = System.currentTimeMillis();
-                if (!backoff.pause(e)) {
-                    break;
-                }
+            // After a fetch came back short the queue is dry: with this loop the worker's only one, wait in Redis for
+            // the next message with its fetch queued right behind the wait (one round trip for both). With other
+            // queues to serve, the permits cannot be held through a wait: block first, then fetch.
+            boolean block = lastFetchShort && waiting.isEmpty() && soleQueue;
+            List<Delivery> deliveries = fetchOrNull(taken, holdExtra, block);
+            if (deliveries == null) {
                 continue;
             }
             giveBack(taken - deliveries.size(), holdExtra);
             lastFetchAt = System.nanoTime();
             lastFetchShort = deliveries.size() < taken;
+            if (block && (paused || !running) && !deliveries.isEmpty()) {
+                // Paused or stopped during the wait: what it brought goes back to the queue, unstarted.
+                returnUnstarted(deliveries, holdExtra);
+                continue;
+            }
             if (holdExtra) {
                 waiting.addAll(deliveries);
                 startWaiting();
@@ -126,9 +129,9 @@ final class ConsumerLoop implements Runnable {
                     runner.start(delivery);
                 }
             }
-            if (lastFetchShort && waiting.isEmpty()) {
-                // The queue ran dry: asking again would most likely come back empty, a wasted round trip. Block
-                // instead; Redis answers at once if a message arrived meanwhile.
+            if (lastFetchShort && waiting.isEmpty() && !soleQueue) {
+                // Asking again would most likely come back empty, a wasted round trip. Block instead; Redis
+                // answers at once if a message arrived meanwhile.
                 awaitMessages();
             }
         }
@@ -176,10 +179,31 @@ final class ConsumerLoop implements Runnable {
         }
     }
 
+    /** Fetches (after a wait in Redis if {@code block}); on failure gives the permits back and returns null. */
+    private List<Delivery> fetchOrNull(int permits, boolean holdExtra, boolean block) {
+        try {
+            List<Delivery> deliveries = block ? consumer.awaitAndFetch(permits, blockTime) : consumer.fetch(permits);
+            backoff.succeeded();
+            return deliveries;
+        } catch (RuntimeException e) {
+            giveBack(permits, holdExtra);
+            // Retrying through a Redis outage is alive, not stuck: readiness reports the outage.
+            lastProgress = System.currentTimeMillis();
+            if (!backoff.pause(e)) {
+                running = false;
+            }
+            return null;
+        }
+    }
+
     /** Stopping: the held messages that did not start go back to the queue, in their order. */
     private void returnUnstarted() {
         List<Delivery> unstarted = List.copyOf(waiting);
         waiting.clear();
+        returnUnstarted(unstarted, true);
+    }
+
+    private void returnUnstarted(List<Delivery> unstarted, boolean held) {
         try {
             consumer.requeue(unstarted);
         } catch (RuntimeException e) {
@@ -188,7 +212,7 @@ final class ConsumerLoop implements Runnable {
             LOG.warnf("Could not return %d fetched messages to queue %s (%s); they will be recovered from this"
                     + " worker's lease", unstarted.size(), consumer.queue(), e.getMessage());
         }
-        slots.releaseHeld(unstarted.size());
+        giveBack(unstarted.size(), held);
     }
 
     private void awaitMessages() {

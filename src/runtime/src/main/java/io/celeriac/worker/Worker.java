@@ -128,7 +128,7 @@ public class Worker {
             QueueConsumer consumer = broker.consumer(queue, identity.consumerId());
             consumers.put(queue, consumer);
             ConsumerLoop loop = new ConsumerLoop(consumer, slots, runner, Math.min(settings.prefetch(), 1000),
-                    multiplier > 1, settings.blockTime());
+                    multiplier > 1, settings.queues().size() == 1, settings.blockTime());
             loops.add(loop);
             // A platform thread: it blocks on Redis replies all the time, and waking a parked platform thread
             // costs the event loop one futex call where a virtual thread also wakes a carrier (measured: about
