@@ -2,6 +2,7 @@ package io.celeriac.worker;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.locks.LockSupport;
 
 import org.jboss.logging.Logger;
 
@@ -70,7 +71,7 @@ final class QueueMaintenance implements Runnable {
                 backoff.succeeded();
             } catch (RuntimeException e) {
                 if (!running) {
-                    return; // stop() interrupted a Redis call: not an outage
+                    return; // stopping: a failure now comes from the shutdown, not an outage
                 }
                 if (!backoff.pause(e)) {
                     return;
@@ -83,13 +84,9 @@ final class QueueMaintenance implements Runnable {
             }
             long sleep = wake - System.currentTimeMillis();
             if (sleep > 0) {
-                try {
-                    Thread.sleep(sleep);
-                } catch (InterruptedException e) {
-                    if (!running) {
-                        return;
-                    }
-                }
+                // Parked rather than asleep: stop() wakes it with unpark, never with an interrupt, which would cut a
+                // recovery pass off from its script's reply (and the FAILUREs it must record).
+                LockSupport.parkNanos(sleep * 1_000_000);
             }
         }
     }
@@ -138,11 +135,17 @@ final class QueueMaintenance implements Runnable {
         return Long.parseLong(info.substring(at + "uptime_in_seconds:".length(), end < 0 ? info.length() : end).trim());
     }
 
-    void stop() {
+    /** Stops and waits up to {@code timeout} for a pass in progress to end. */
+    void stop(Duration timeout) {
         running = false;
         Thread t = thread;
         if (t != null) {
-            t.interrupt();
+            LockSupport.unpark(t);
+            try {
+                t.join(timeout.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

@@ -170,8 +170,9 @@ public class Worker {
         }
         returnUnfinished();
         running = false;
+        // Maintenance first: a FAILURE its last recovery pass records must reach the result writer before it stops.
+        maintenance.forEach(duties -> duties.stop(Duration.ofSeconds(2)));
         results.stop(Duration.ofSeconds(5));
-        maintenance.forEach(QueueMaintenance::stop);
         for (Thread thread : loopThreads) {
             try {
                 thread.join(config.worker().blockTime().toMillis() + 1000);
