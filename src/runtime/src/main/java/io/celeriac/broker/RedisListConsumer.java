@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.celeriac.redis.DedicatedConnection;
@@ -44,11 +43,9 @@ final class RedisListConsumer implements QueueConsumer {
     private volatile boolean mayHaveLanded = true; // a previous incarnation cannot exist (ids are unique), but be safe
     /** Whether this consumer's lease was ever written; only then can a missing lease mean it was reaped. */
     private volatile boolean leaseWritten;
-    /** Tags of the messages this worker knows it holds. */
-    private final Set<String> held = ConcurrentHashMap.newKeySet();
+    /** The tags of the messages this worker knows it holds or is acknowledging. */
+    private final HeldTags held = new HeldTags();
     private volatile boolean mayHaveOrphans;
-    /** Tags acknowledged in a pipeline not yet written: still in the hash, not orphans. */
-    private final Set<String> settling = ConcurrentHashMap.newKeySet();
     /** This consumer's own connection, used by its loop thread alone: blocking reads and fetches. */
     private final DedicatedConnection own;
 
@@ -121,14 +118,14 @@ final class RedisListConsumer implements QueueConsumer {
     @Override
     public void acknowledged(List<Delivery> deliveries) {
         for (Delivery delivery : deliveries) {
-            settling.remove(delivery.tag());
+            held.acknowledged(delivery.tag());
         }
     }
 
     @Override
     public void checkOrphans() {
         long inHash = redis.send(Request.cmd(Command.HLEN).arg(keys.inFlight(consumerId))).toLong();
-        if (inHash > held.size() + settling.size()) {
+        if (inHash > held.accountedFor()) {
             mayHaveOrphans = true;
         }
     }
@@ -155,7 +152,7 @@ final class RedisListConsumer implements QueueConsumer {
         List<Delivery> adopted = new ArrayList<>();
         boolean more = false;
         for (Map.Entry<String, String> entry : entries.entrySet()) {
-            if (held.contains(entry.getKey()) || settling.contains(entry.getKey())) {
+            if (held.knows(entry.getKey())) {
                 continue;
             }
             if (adopted.size() == max) {
@@ -241,8 +238,7 @@ final class RedisListConsumer implements QueueConsumer {
         Request hdel = Request.cmd(Command.HDEL).arg(keys.inFlight(consumerId));
         for (Delivery delivery : deliveries) {
             hdel.arg(delivery.tag());
-            settling.add(delivery.tag());
-            held.remove(delivery.tag());
+            held.acknowledging(delivery.tag());
         }
         pipeline.add(hdel);
     }
@@ -251,7 +247,7 @@ final class RedisListConsumer implements QueueConsumer {
     public void deadLetter(Delivery delivery, String entryJson) {
         ListScripts.DEAD_LETTER.run(redis, List.of(keys.deadLetters(), keys.inFlight(consumerId)),
                 List.of(entryJson, delivery.tag()));
-        held.remove(delivery.tag());
+        held.forget(delivery.tag());
     }
 
     @Override
@@ -261,7 +257,7 @@ final class RedisListConsumer implements QueueConsumer {
         }
         ListScripts.RESCHEDULE.run(redis, List.of(keys.delayed(), keys.inFlight(consumerId)),
                 List.of(Long.toString(next.dueAtMillis()), RedisListPublisher.delayedMember(next), delivery.tag()));
-        held.remove(delivery.tag());
+        held.forget(delivery.tag());
     }
 
     @Override
@@ -276,7 +272,7 @@ final class RedisListConsumer implements QueueConsumer {
         }
         Response reply = ListScripts.REQUEUE.run(redis,
                 List.of(keys.ready(), keys.prioritized(), keys.inFlight(consumerId)), tags);
-        held.removeAll(tags);
+        held.forgetAll(tags);
         return reply.toInteger();
     }
 

@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import io.celeriac.redis.DedicatedConnection;
@@ -35,9 +34,8 @@ final class StreamConsumer implements QueueConsumer {
     private final String consumerId;
     private final long leaseMillis;
     private final int maxRedeliveries;
-    private final Set<String> held = ConcurrentHashMap.newKeySet();
-    /** Tags acknowledged in a pipeline not yet written: still pending, not orphans. */
-    private final Set<String> settling = ConcurrentHashMap.newKeySet();
+    /** The tags of the messages this worker knows it holds or is acknowledging. */
+    private final HeldTags held = new HeldTags();
     /**
      * Whether this consumer's pending list may hold entries this worker does not know it holds: a read whose reply
      * was lost with its connection took them. Adopting them at once beats waiting for them to idle out.
@@ -202,7 +200,7 @@ final class StreamConsumer implements QueueConsumer {
             for (Response entries : streamReplies(reply).values()) {
                 for (Response entry : entries) {
                     String tag = priority + "/" + entry.get(0).toString();
-                    if (held.contains(tag) || settling.contains(tag) || entry.get(1) == null) {
+                    if (held.knows(tag) || entry.get(1) == null) {
                         // Held, being acknowledged, or deleted after its acknowledgement: not an orphan.
                         continue;
                     }
@@ -239,7 +237,7 @@ final class StreamConsumer implements QueueConsumer {
                 }
             }
         }
-        if (pending > held.size() + settling.size()) {
+        if (pending > held.accountedFor()) {
             mayHaveOrphans = true;
         }
     }
@@ -301,7 +299,7 @@ final class StreamConsumer implements QueueConsumer {
         } catch (RedisUnavailableException e) {
             // What was not returned is still pending for this consumer: forget it, so the next fetch adopts it.
             for (Delivery delivery : unclaimed) {
-                held.remove(delivery.tag());
+                held.forget(delivery.tag());
             }
             mayHaveOrphans = true;
             throw e;
@@ -313,8 +311,7 @@ final class StreamConsumer implements QueueConsumer {
         Map<Integer, List<String>> byStream = new LinkedHashMap<>();
         for (Delivery delivery : deliveries) {
             byStream.computeIfAbsent(priorityOf(delivery.tag()), p -> new ArrayList<>()).add(entryId(delivery.tag()));
-            settling.add(delivery.tag());
-            held.remove(delivery.tag());
+            held.acknowledging(delivery.tag());
         }
         for (Map.Entry<Integer, List<String>> stream : byStream.entrySet()) {
             Request xack = Request.cmd(Command.XACK).arg(keys.stream(stream.getKey())).arg(StreamScripts.GROUP);
@@ -332,7 +329,7 @@ final class StreamConsumer implements QueueConsumer {
     @Override
     public void acknowledged(List<Delivery> deliveries) {
         for (Delivery delivery : deliveries) {
-            settling.remove(delivery.tag());
+            held.acknowledged(delivery.tag());
         }
     }
 
@@ -361,7 +358,7 @@ final class StreamConsumer implements QueueConsumer {
         String stream = keys.stream(priorityOf(delivery.tag()));
         int done = StreamScripts.SETTLE.run(redis, List.of(stream, destination),
                 List.of(action, StreamScripts.GROUP, entryId(delivery.tag()), value, due)).toInteger();
-        held.remove(delivery.tag());
+        held.forget(delivery.tag());
         return done;
     }
 
@@ -373,7 +370,7 @@ final class StreamConsumer implements QueueConsumer {
         List<String> args = new ArrayList<>(held.size() + 2);
         args.add(StreamScripts.GROUP);
         args.add(consumerId);
-        args.addAll(held);
+        args.addAll(held.tags());
         return withGroups(() -> StreamScripts.RENEW.run(redis, keys.streams(), args)).toInteger() == 0;
     }
 
@@ -407,12 +404,7 @@ final class StreamConsumer implements QueueConsumer {
     @Override
     public long leave() {
         own.close();
-        List<Delivery> unclaimed;
-        synchronized (landed) {
-            unclaimed = new ArrayList<>(landed);
-            landed.clear();
-        }
-        requeue(unclaimed);
+        releaseLanded();
         return held.size();
     }
 }
