@@ -2,7 +2,7 @@
 figures compare with the peers': N messages already in the queue are moved aside, the worker is started and
 timed to its ready line, its RSS is read, the messages are moved back, and the queue plus the worker's in-flight
 hash are polled every 5 ms until empty. Also counts Redis commands per task during the drain (INFO
-commandstats delta). Prints one JSON line.
+commandstats delta, less the commands this script sends to watch the drain). Prints one JSON line.
 
 Usage: drain.py --label L -- worker command...
 """
@@ -27,12 +27,30 @@ def rss_mb(pid):
         return 0.0
 
 
+own = 0  # commands this script sends while counting, subtracted from the worker's
+
+
 def commands():
+    global own
+    own += 1  # the INFO itself
     return sum(v["calls"] for k, v in r.info("commandstats").items())
 
 
 def in_flight():
-    return sum(r.hlen(k) for k in r.scan_iter("celeriac:{bench}:inflight:*"))
+    global own
+    total, cursor = 0, 0
+    while True:
+        cursor, keys = r.scan(cursor, match="celeriac:{bench}:inflight:*")
+        own += 1 + len(keys)
+        total += sum(r.hlen(k) for k in keys)
+        if cursor == 0:
+            return total
+
+
+def queued():
+    global own
+    own += 1
+    return r.llen(READY)
 
 
 n = r.llen(READY)
@@ -51,12 +69,14 @@ startup = time.monotonic() - t0
 time.sleep(0.5)
 idle = rss_mb(worker.pid)
 before = commands()
+own = 0
 t1 = time.monotonic()
 r.rename(HOLD, READY)
-while r.llen(READY) or in_flight():
+own += 1
+while queued() or in_flight():
     time.sleep(0.005)
 drain = time.monotonic() - t1
-per_task = (commands() - before) / n
+per_task = (commands() - before - own) / n
 after = rss_mb(worker.pid)
 worker.send_signal(signal.SIGTERM)
 try:
