@@ -39,6 +39,11 @@ final class ConsumerLoop implements Runnable {
     private volatile boolean running = true;
     /** Messages held, waiting for a slot; used by the loop's thread alone. */
     private final ArrayDeque<Delivery> waiting = new ArrayDeque<>();
+    /**
+     * How many messages {@link #waiting} holds plus how many an immediate fetch in progress asks for (a wait in Redis
+     * for the next message does not count), for the result writer to read.
+     */
+    private volatile int waitingCount;
     private long lastFetchAt = System.nanoTime();
     private boolean lastFetchShort;
     private volatile long lastProgress = System.currentTimeMillis();
@@ -123,6 +128,7 @@ final class ConsumerLoop implements Runnable {
             }
             if (holdExtra) {
                 waiting.addAll(deliveries);
+                waitingCount = waiting.size();
                 startWaiting();
             } else {
                 for (Delivery delivery : deliveries) {
@@ -145,6 +151,7 @@ final class ConsumerLoop implements Runnable {
         while (!waiting.isEmpty() && slots.tryRun()) {
             runner.start(waiting.poll());
         }
+        waitingCount = waiting.size();
     }
 
     /** Waits a little for a slot and starts the next held message in it. */
@@ -152,6 +159,7 @@ final class ConsumerLoop implements Runnable {
         try {
             if (slots.awaitRun(SLOT_CHECK_MILLIS)) {
                 runner.start(waiting.poll());
+                waitingCount = waiting.size();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -182,10 +190,18 @@ final class ConsumerLoop implements Runnable {
     /** Fetches (after a wait in Redis if {@code block}); on failure gives the permits back and returns null. */
     private List<Delivery> fetchOrNull(int permits, boolean holdExtra, boolean block) {
         try {
-            List<Delivery> deliveries = block ? consumer.awaitAndFetch(permits, blockTime) : consumer.fetch(permits);
+            List<Delivery> deliveries;
+            if (block) {
+                deliveries = consumer.awaitAndFetch(permits, blockTime);
+            } else {
+                waitingCount = waiting.size() + permits;
+                deliveries = consumer.fetch(permits);
+                waitingCount = waiting.size();
+            }
             backoff.succeeded();
             return deliveries;
         } catch (RuntimeException e) {
+            waitingCount = waiting.size();
             giveBack(permits, holdExtra);
             // Retrying through a Redis outage is alive, not stuck: readiness reports the outage.
             lastProgress = System.currentTimeMillis();
@@ -200,6 +216,7 @@ final class ConsumerLoop implements Runnable {
     private void returnUnstarted() {
         List<Delivery> unstarted = List.copyOf(waiting);
         waiting.clear();
+        waitingCount = 0;
         returnUnstarted(unstarted, true);
     }
 
@@ -261,6 +278,11 @@ final class ConsumerLoop implements Runnable {
 
     String queue() {
         return consumer.queue();
+    }
+
+    /** Messages this loop holds that wait in memory for a slot, or is fetching without waiting in Redis. */
+    int waitingCount() {
+        return waitingCount;
     }
 
     /** When the loop last completed a round trip; a loop stuck for long makes the worker unhealthy. */

@@ -79,15 +79,17 @@ final class Slots {
     /** Gives back both permits of messages that were taken to run but not started. */
     void releaseClaimed(int count) {
         if (count > 0) {
-            run.release(count);
             hold.release(count);
+            run.release(count);
         }
     }
 
     /** A task ended: its run and hold permits are free again. */
     void finished() {
-        run.release();
+        // Hold first: a consumer loop woken by the run permit then finds the hold permit free as well, and its next
+        // fetch can take one more message.
         hold.release();
+        run.release();
     }
 
     /** Tasks running now. */

@@ -69,7 +69,9 @@ public class Worker {
     private final Map<String, QueueConsumer> consumers = new LinkedHashMap<>();
     private Slots slots;
     private ResultPipeline results;
-    private TaskRunner runner;
+    private volatile TaskRunner runner;
+    /** The consumer loops once all are started, for the result writer's thread to read. */
+    private volatile List<ConsumerLoop> feeding = List.of();
     private ScheduledExecutorService watchdog;
     private volatile boolean running;
 
@@ -110,7 +112,7 @@ public class Worker {
         running = true;
         int multiplier = settings.prefetchMultiplier();
         slots = new Slots(settings.concurrency(), settings.concurrency() * multiplier);
-        results = new ResultPipeline(redis, store);
+        results = new ResultPipeline(redis, store, this::settlingSoon);
         results.start();
         watchdog = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("celeriac-watchdog")
                 .factory());
@@ -142,6 +144,7 @@ public class Worker {
             maintenance.add(duties);
             Thread.ofVirtual().name("celeriac-maintenance-" + queue).start(duties);
         }
+        feeding = List.copyOf(loops);
         heartbeat = new WorkerHeartbeat(redis, mapper, new WorkerKeys(config.keyPrefix()), identity,
                 List.copyOf(consumers.values()), settings.concurrency(), runner::settledCount, this::running,
                 this::pausedQueues);
@@ -194,6 +197,22 @@ public class Worker {
         }
         watchdog.shutdownNow();
         LOG.infof("Celeriac worker %s stopped", identity.name());
+    }
+
+    /**
+     * How many messages this worker holds whose tasks should settle within moments: running or waiting in memory for
+     * a slot, while recent tasks have been short (the result writer waits briefly for their results).
+     */
+    private int settlingSoon() {
+        TaskRunner tasks = runner;
+        if (tasks == null || !tasks.recentTasksAreShort()) {
+            return 0;
+        }
+        int held = tasks.inFlight().size();
+        for (ConsumerLoop loop : feeding) {
+            held += loop.waitingCount();
+        }
+        return held;
     }
 
     private List<Revocations.Revoked> loadRevocations() {
