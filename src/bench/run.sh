@@ -25,6 +25,7 @@ driver() { "$JAVA" -Dbench.scenario="$1" -Dbench.n="$2" -Dbench.task="${3:-bench
 
 redis-cli -p $PORT flushdb >/dev/null
 driver enqueue "$N"
+driver enqueue "$N_LARGE"  # a batched run of N_SMALL lasts ~0.1 s, partly JIT; this one lasts ~1 s
 for task in bench.noop-quiet bench.noop; do
   for c in 1 16 128; do
     for n in "$N" "$N_LARGE"; do

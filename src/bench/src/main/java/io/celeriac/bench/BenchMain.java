@@ -121,6 +121,16 @@ public class BenchMain implements QuarkusApplication {
             result.get(Duration.ofSeconds(30));
             micros[i] = (System.nanoTime() - t) / 1000;
         }
+        String trace = System.getProperty("bench.trace");
+        if (trace != null) {
+            // Each call's latency in call order, to see where slow calls cluster (JIT, GC, scheduling).
+            try {
+                java.nio.file.Files.write(java.nio.file.Path.of(trace),
+                        Arrays.stream(micros).mapToObj(Long::toString).toList());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
         Arrays.sort(sendMicros);
         double elapsed = seconds(start);
         Arrays.sort(micros);
