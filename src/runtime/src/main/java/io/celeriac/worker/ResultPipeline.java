@@ -9,6 +9,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 
 import org.jboss.logging.Logger;
 
@@ -56,11 +57,17 @@ final class ResultPipeline {
      * One thing to write.
      *
      * @param taskId the task, when {@code document} is set
-     * @param document a result document (JSON), or {@code null}
+     * @param document makes the result document (JSON), called on the writer's thread and only if the document is
+     *        written (a state overtaken within its batch is not); or {@code null}
      * @param replyTo the channel to notify with the document, or {@code null}
      * @param ack a delivery to acknowledge after the document is stored, or {@code null}
      */
-    record Op(String taskId, String document, String replyTo, Delivery ack) {
+    record Op(String taskId, Supplier<String> document, String replyTo, Delivery ack) {
+
+        /** An op whose document is already written, or {@code null}. */
+        Op(String taskId, String document, String replyTo, Delivery ack) {
+            this(taskId, document == null ? null : () -> document, replyTo, ack);
+        }
     }
 
     /**
@@ -105,6 +112,12 @@ final class ResultPipeline {
             } catch (InterruptedException e) {
                 // stop() interrupts only after running is false; what could not be written stays unacknowledged
                 break;
+            } catch (RuntimeException e) {
+                // A bug (say, a document that cannot be made) must not stop the writer for every later task: this
+                // batch's messages stay in flight, unacknowledged, and are recovered like a dead worker's.
+                LOG.errorf(e, "Result writer dropped a batch of %d states and acknowledgements", batch.size());
+                unwritten.addAndGet(-batch.size());
+                batch.clear();
             }
         }
     }
@@ -149,7 +162,7 @@ final class ResultPipeline {
             if (op.document() != null) {
                 states.put(op.taskId(), op);
                 if (op.replyTo() != null) {
-                    notifications.computeIfAbsent(op.replyTo(), c -> new ArrayList<>()).add(op.document());
+                    notifications.computeIfAbsent(op.replyTo(), c -> new ArrayList<>()).add(op.document().get());
                 }
             }
             if (op.ack() != null) {
@@ -158,7 +171,7 @@ final class ResultPipeline {
         }
         List<Request> requests = new ArrayList<>(states.size() + notifications.size() + acks.size());
         for (Op op : states.values()) {
-            requests.add(store.write(op.taskId(), op.document()));
+            requests.add(store.write(op.taskId(), op.document().get()));
         }
         for (Map.Entry<String, List<String>> channel : notifications.entrySet()) {
             if (channel.getKey().startsWith(store.keyPrefix())) {

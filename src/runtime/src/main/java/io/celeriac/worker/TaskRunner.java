@@ -209,7 +209,8 @@ final class TaskRunner {
         }
         boolean storeResult = !definition.ignoreResult() && !message.ignoreResult();
         if (storeResult && trackStarted) {
-            results.submit(new ResultPipeline.Op(message.id(), json(ResultDocuments.started(message.id(),
+            // Made by the writer, and only if not overtaken by the final state in its batch, as it is under load.
+            results.submit(new ResultPipeline.Op(message.id(), () -> json(ResultDocuments.started(message.id(),
                     message.task(), identity.name(), identity.pid(), identity.hostname(), delivery.queue())), null,
                     null));
         }
