@@ -1,8 +1,9 @@
 """Drain benchmark for a Celeriac worker, by the method of ../../../shared/peers/common/drain.py, so that the
 figures compare with the peers': N messages already in the queue are moved aside, the worker is started and
 timed to its ready line, its RSS is read, the messages are moved back, and the queue plus the worker's in-flight
-hash are polled every 5 ms until empty. Also counts Redis commands per task during the drain (INFO
-commandstats delta, less the commands this script sends to watch the drain). Prints one JSON line.
+hash are polled every 5 ms until empty. Also measures, over the drain, the worker's CPU time per task and Redis
+commands per task (INFO commandstats delta, less the commands this script sends to watch the drain). Prints one
+JSON line.
 
 Usage: drain.py --label L -- worker command...
 """
@@ -28,6 +29,15 @@ def rss_mb(pid):
 
 
 own = 0  # commands this script sends while counting, subtracted from the worker's
+
+
+def cpu_s(pid):
+    """User plus system CPU seconds the process has used."""
+    try:
+        fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except OSError:
+        return 0.0
 
 
 def commands():
@@ -70,12 +80,14 @@ time.sleep(0.5)
 idle = rss_mb(worker.pid)
 before = commands()
 own = 0
+cpu_before = cpu_s(worker.pid)
 t1 = time.monotonic()
 r.rename(HOLD, READY)
 own += 1
 while queued() or in_flight():
     time.sleep(0.005)
 drain = time.monotonic() - t1
+cpu = cpu_s(worker.pid) - cpu_before
 per_task = (commands() - before - own) / n
 after = rss_mb(worker.pid)
 worker.send_signal(signal.SIGTERM)
@@ -85,4 +97,5 @@ except subprocess.TimeoutExpired:
     worker.kill()
 print(json.dumps({"label": a.label, "n": n, "startup_s": round(startup, 3), "drain_s": round(drain, 3),
                   "drain_rate": round(n / drain), "redis_commands_per_task": round(per_task, 2),
+                  "worker_cpu_us_per_task": round(cpu * 1e6 / n, 1),
                   "rss_idle_mb": round(idle, 1), "rss_after_mb": round(after, 1)}), flush=True)
