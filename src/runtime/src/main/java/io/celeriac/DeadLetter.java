@@ -10,7 +10,8 @@ import java.time.Instant;
  * @param task the task name, or {@code null} when unreadable
  * @param reason why it was dead-lettered ("unknown task ...", "failed after 3 retries", ...)
  * @param exception the error type and message that ended it, or {@code null}
- * @param worker the worker that dead-lettered it
+ * @param worker the worker that dead-lettered it; for a message whose workers kept dying, the consumer that held
+ *        it last ({@code null} on Celery's kombu queues, whose bookkeeping does not record it)
  * @param time when
  * @param message the message exactly as it was in the queue
  */

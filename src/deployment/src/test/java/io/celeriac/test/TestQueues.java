@@ -12,6 +12,9 @@ import io.vertx.mutiny.redis.client.Response;
  */
 public final class TestQueues {
 
+    /** The consumer id of the dead worker that {@link #heldByDeadWorker} makes up. */
+    public static final String DEAD_CONSUMER = "ghost@nowhere:1:dead";
+
     /** Delivery tags of the messages dead workers hold. */
     private static final AtomicLong GHOST_TAGS = new AtomicLong();
 
@@ -100,18 +103,17 @@ public final class TestQueues {
 
     /** Makes {@code message} look held by a worker that died long ago, as its crash would leave it. */
     public static void heldByDeadWorker(RedisDataSource redis, String queue, String message) {
-        String ghost = "ghost@nowhere:1:dead";
         if (streams()) {
             // One script: a live worker blocked on the stream must not read the entry before the ghost does.
             redis.execute("EVAL", "redis.call('XADD', KEYS[1], '*', 'm', ARGV[2])"
                     + " redis.call('XREADGROUP', 'GROUP', 'celeriac', ARGV[1], 'COUNT', '1', 'STREAMS', KEYS[1], '>')",
-                    "1", base(queue) + "stream", ghost, message);
+                    "1", base(queue) + "stream", DEAD_CONSUMER, message);
         } else {
             // Each message under its own field: the ghost may hold several until the next recovery.
-            redis.execute("HSET", base(queue) + "inflight:" + ghost, Long.toString(GHOST_TAGS.incrementAndGet()),
-                    message);
+            redis.execute("HSET", base(queue) + "inflight:" + DEAD_CONSUMER,
+                    Long.toString(GHOST_TAGS.incrementAndGet()), message);
             redis.execute("ZADD", base(queue) + "consumers", Long.toString(System.currentTimeMillis() - 60_000),
-                    ghost);
+                    DEAD_CONSUMER);
         }
     }
 

@@ -23,6 +23,11 @@ end
 for p = 1, 10 do
   local stream = KEYS[p]
   if redis.call('EXISTS', stream) == 1 then
+    -- Who held each entry, for a dead letter to name (the claim below makes this consumer the holder).
+    local holder = {}
+    for _, pending in ipairs(redis.call('XPENDING', stream, ARGV[1], 'IDLE', lease, '-', '+', 100)) do
+      holder[pending[1]] = pending[2]
+    end
     local claimed = redis.call('XAUTOCLAIM', stream, ARGV[1], ARGV[2], lease, '0-0', 'COUNT', 100)
     for _, entry in ipairs(claimed[2]) do
       local id, fields = entry[1], entry[2]
@@ -37,7 +42,7 @@ for p = 1, 10 do
         redis.call('LPUSH', KEYS[11], cjson.encode({
           queue = ARGV[5], id = task_id, task = task or cjson.null,
           reason = 'worker lost while running it ' .. count .. ' times (poison message?)',
-          exception = cjson.null, worker = cjson.null, time_ms = now_ms, message = message }))
+          exception = cjson.null, worker = holder[id] or cjson.null, time_ms = now_ms, message = message }))
         dead[#dead + 1] = ARGV[5]
         dead[#dead + 1] = message
         dead[#dead + 1] = count

@@ -2,6 +2,7 @@ package io.celeriac.test.celery;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -87,6 +88,7 @@ class CeleryWorkerLostTest {
                 .findFirst().orElseThrow(() -> new AssertionError("no dead letter: " + deadLetters.list("celery", 0,
                         10)));
         assertEquals("compat.add", letter.task());
+        assertNull(letter.worker(), "kombu's bookkeeping does not say which worker held it");
         assertEquals(0, redis.hash(String.class).hlen("unacked"), "nothing left unacknowledged");
         assertLogged("compat.add[" + doomed.id() + "]");
     }

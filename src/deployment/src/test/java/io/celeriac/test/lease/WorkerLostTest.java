@@ -84,6 +84,7 @@ class WorkerLostTest {
         DeadLetter letter = deadLetterOf(doomed.id());
         assertEquals("slow", letter.task());
         assertTrue(letter.reason().startsWith("worker lost"), letter.reason());
+        assertEquals(TestQueues.DEAD_CONSUMER, letter.worker(), "names the consumer that held it last");
         assertNull(redis.value(Long.class).get("executions:" + doomed.id()), "never run again");
         assertLogged("slow[" + doomed.id() + "]");
     }
