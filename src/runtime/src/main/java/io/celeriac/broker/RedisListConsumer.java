@@ -278,9 +278,11 @@ final class RedisListConsumer implements QueueConsumer {
 
     @Override
     public boolean renewLease() {
+        // Read before the renewal: a fetch on the consumer loop registers the lease too, and if it lands between this
+        // renewal's reply and the read, the first renewal (which adds the entry) would look like a lost lease.
+        boolean wasWritten = leaseWritten;
         Response added = ListScripts.RENEW.run(redis, List.of(keys.consumers()),
                 List.of(consumerId, Long.toString(leaseMillis)));
-        boolean wasWritten = leaseWritten;
         leaseWritten = true;
         return added.toInteger() == 0 || !wasWritten;
     }
