@@ -49,7 +49,10 @@ public interface Workers {
     /** Asks every worker to answer; returns the ids of those that did within {@code timeout}. */
     List<String> ping(Duration timeout);
 
-    /** Stops fetching from {@code queue} on every worker ({@code worker} null) or on one (name or id). */
+    /**
+     * Stops fetching from {@code queue} on every worker ({@code worker} null) or on one (name or id). Tasks already
+     * running finish; messages a worker fetched but has not started go back to the queue.
+     */
     void pause(String queue, String worker);
 
     /** Undoes {@link #pause}. */

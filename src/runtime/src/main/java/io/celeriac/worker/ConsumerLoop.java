@@ -71,14 +71,14 @@ final class ConsumerLoop implements Runnable {
             lastProgress = System.currentTimeMillis();
             startWaiting();
             if (paused) {
-                // Paused by a control command: take no message, check again after a block time. Messages already
-                // held still run (taken while tasks were short, they end soon; Celery runs what it reserved too).
-                if (waiting.isEmpty()) {
-                    releaseLanded();
-                    sleepQuietly(blockTime.toMillis());
-                } else {
-                    awaitSlotAndStart();
+                // Paused by a control command: start nothing more from this queue. Held messages that have not started
+                // go back to it, in order, for other workers (Celery would still run what it reserved); check again
+                // after a block time.
+                if (!waiting.isEmpty()) {
+                    returnUnstarted();
                 }
+                releaseLanded();
+                sleepQuietly(blockTime.toMillis());
                 continue;
             }
             if (!waiting.isEmpty() && !(lastFetchShort && sinceLastFetch() >= TOP_UP_MILLIS)) {
@@ -212,7 +212,7 @@ final class ConsumerLoop implements Runnable {
         }
     }
 
-    /** Stopping: the held messages that did not start go back to the queue, in their order. */
+    /** Stopping or paused: the held messages that did not start go back to the queue, in their order. */
     private void returnUnstarted() {
         List<Delivery> unstarted = List.copyOf(waiting);
         waiting.clear();
