@@ -69,7 +69,9 @@ final class ConsumerLoop implements Runnable {
     public void run() {
         while (running) {
             lastProgress = System.currentTimeMillis();
-            startWaiting();
+            if (!paused) {
+                startWaiting();
+            }
             if (paused) {
                 // Paused by a control command: start nothing more from this queue. Held messages that have not started
                 // go back to it, in order, for other workers (Celery would still run what it reserved); check again
@@ -121,8 +123,8 @@ final class ConsumerLoop implements Runnable {
             giveBack(taken - deliveries.size(), holdExtra);
             lastFetchAt = System.nanoTime();
             lastFetchShort = deliveries.size() < taken;
-            if (block && (paused || !running) && !deliveries.isEmpty()) {
-                // Paused or stopped during the wait: what it brought goes back to the queue, unstarted.
+            if ((paused || !running) && !deliveries.isEmpty()) {
+                // Paused or stopped during the fetch (or the wait before it): what it brought goes back, unstarted.
                 returnUnstarted(deliveries, holdExtra);
                 continue;
             }
@@ -158,6 +160,11 @@ final class ConsumerLoop implements Runnable {
     private void awaitSlotAndStart() {
         try {
             if (slots.awaitRun(SLOT_CHECK_MILLIS)) {
+                if (paused) {
+                    // Paused during the wait: the loop hands the held messages back instead.
+                    slots.releaseRun();
+                    return;
+                }
                 runner.start(waiting.poll());
                 waitingCount = waiting.size();
             }

@@ -69,6 +69,11 @@ final class Slots {
         return run.tryAcquire(timeoutMillis, TimeUnit.MILLISECONDS);
     }
 
+    /** Gives back a run permit taken for a held message that will not start after all. */
+    void releaseRun() {
+        run.release();
+    }
+
     /** Gives back hold permits of messages that were not fetched, or were returned to the queue unrun. */
     void releaseHeld(int count) {
         if (count > 0) {
