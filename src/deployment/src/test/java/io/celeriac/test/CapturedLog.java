@@ -63,6 +63,13 @@ public final class CapturedLog implements AutoCloseable {
         return null;
     }
 
+    /** Fails unless an error line containing {@code text} is written within 5 seconds; the failure lists the lines. */
+    public void assertError(String text) throws InterruptedException {
+        if (awaitError(text, Duration.ofSeconds(5)) == null) {
+            throw new AssertionError("the log names " + text + ": " + lines());
+        }
+    }
+
     /** Everything captured so far, for failure messages. */
     public List<String> lines() {
         return lines.stream().map(line -> line.level() + " " + line.text()).toList();
